@@ -1,0 +1,33 @@
+import re
+
+from django.urls import reverse
+
+
+def test_home_page_is_public_accessible_and_in_chinese_by_default(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.text
+    assert '<html lang="zh-Hant-TW">' in html
+    assert 'class="skip-link" href="#main"' in html and 'id="main"' in html
+    assert '<meta name="viewport"' in html
+    assert reverse("login") in html
+    assert 'for="language-select"' in html and "繁體中文" in html and "English" in html
+
+
+def test_language_switch_turns_pages_into_english(client, db):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+    assert '<html lang="en">' in response.text
+    assert "Online services" in response.text
+
+
+def test_pages_use_local_static_files_only(client, db):
+    for url in ["/", reverse("login"), reverse("api-docs")]:
+        html = client.get(url).text
+        external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        assert external == [], url
+
+
+def test_login_form_fields_are_labelled(client, db):
+    html = client.get(reverse("login")).text
+    for field_id in ("id_username", "id_password"):
+        assert f'<label for="{field_id}">' in html

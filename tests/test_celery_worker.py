@@ -1,0 +1,35 @@
+"""A real Celery worker (a separate process, as docker-compose runs it) takes a task from Redis."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from labor_portal.celery import app as celery_app
+from labor_portal.celery import ping
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = [
+    pytest.mark.real_worker,
+    pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI runs it with Redis)"),
+]
+
+
+@pytest.fixture
+def worker():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "labor_portal", "worker", "--pool=solo", "--loglevel=WARNING"],
+        cwd=ROOT,
+        env=os.environ.copy(),
+    )
+    yield process
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_a_task_runs_on_a_real_worker_and_its_result_comes_back(worker):
+    assert celery_app.conf.task_always_eager is False
+    result = ping.delay()
+    assert result.get(timeout=60) == "pong"

@@ -1,0 +1,46 @@
+"""Excel import of unions and their statutory meetings (a meeting names its union by registration number)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from labor_portal.core.imports import SpreadsheetImport
+from unions.models import StatutoryMeeting, Union
+
+
+class UnionImportForm(forms.ModelForm):
+    class Meta:
+        model = Union
+        fields = ["name", "union_type", "registration_number", "district", "founded_on", "dissolved_on", "members"]
+
+
+class StatutoryMeetingImportForm(forms.ModelForm):
+    union = forms.ModelChoiceField(
+        queryset=Union.objects.all(),
+        to_field_name="registration_number",
+        label=_("工會登記證書字號"),
+        error_messages={"invalid_choice": _("查無此登記證書字號的工會。")},
+    )
+
+    class Meta:
+        model = StatutoryMeeting
+        fields = ["union", "kind", "held_on"]
+
+
+class UnionImport(SpreadsheetImport):
+    form_class = UnionImportForm
+    columns = [
+        ("工會名稱", "name"),
+        ("工會類型", "union_type"),
+        ("登記證書字號", "registration_number"),
+        ("會址行政區", "district"),
+        ("成立日期", "founded_on"),
+        ("解散日期", "dissolved_on"),
+        ("會員人數", "members"),
+    ]
+    example = ["高雄市示範職業工會", "職業工會", "高市勞組字第00001號", "苓雅區", "2020-03-01", None, 120]
+
+
+class StatutoryMeetingImport(SpreadsheetImport):
+    form_class = StatutoryMeetingImportForm
+    columns = [("工會登記證書字號", "union"), ("會議類別", "kind"), ("開會日期", "held_on")]
+    example = ["高市勞組字第00001號", "理事會", "2020-05-20"]
