@@ -44,6 +44,6 @@ def env_list(name: str, default: list[str]) -> list[str]:
 def env_url(name: str, schemes: tuple[str, ...]) -> str:
     """An optional URL; when set it must use one of `schemes`."""
     raw = os.environ.get(name, "").strip()
-    if raw and raw.split("://", 1)[0] not in schemes or (raw and "://" not in raw):
+    if (raw and raw.split("://", 1)[0] not in schemes) or (raw and "://" not in raw):
         raise ImproperlyConfigured(f"{name} must be a URL starting with one of {schemes}, not {raw!r}")
     return raw

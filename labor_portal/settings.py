@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from labor_portal.env import env_bool, env_int, env_list, env_str, env_url
@@ -153,7 +154,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Taipei"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    # The half-year that has just ended, early on 1 January and 1 July.
+    "report-previous-half-year": {
+        "task": "labor_portal.reporting.tasks.generate_previous_half_year",
+        "schedule": crontab(minute=0, hour=2, day_of_month=1, month_of_year="1,7"),
+    },
+    "requeue-stale-report-runs": {
+        "task": "labor_portal.reporting.tasks.requeue_stale_report_runs",
+        "schedule": timedelta(minutes=10),
+    },
+}
 
 # --- Authentication -------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ and each bad row is named by its spreadsheet row number and the reason.
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from zipfile import BadZipFile
 
 from django import forms
 from django.db import IntegrityError, transaction
@@ -95,7 +96,7 @@ class SpreadsheetImport:
     def _read_rows(self, upload) -> list[tuple[int, list]]:
         try:
             workbook = load_workbook(upload, read_only=True, data_only=True)
-        except (InvalidFileException, OSError, KeyError, ValueError):
+        except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError):
             raise ValueError(_("無法讀取檔案，請使用本頁提供的 Excel (.xlsx) 範本。")) from None
         sheet = workbook.worksheets[0]
         iterator = sheet.iter_rows(values_only=True)

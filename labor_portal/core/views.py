@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 from labor_portal.core.health import health_report
 from labor_portal.core.roles import SECTION_TITLES
 
-
 # Citizen services by URL name, listed on the front page as soon as their section provides them.
 CITIZEN_SERVICES = [
     ("disputes:apply", gettext_lazy("勞資爭議調解申請"), gettext_lazy("線上申請勞資爭議調解，送出後取得案件編號與查詢碼。")),

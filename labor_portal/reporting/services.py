@@ -43,7 +43,7 @@ def _enqueue(run_id) -> None:
 
     try:
         generate_report_run.apply_async((str(run_id),), retry=False)
-    except Exception:  # noqa: BLE001 - a dead broker must not fail the request; beat re-queues the run
+    except Exception:
         logger.warning("could not queue report run %s; it will be re-queued", run_id, exc_info=True)
 
 
