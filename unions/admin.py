@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin
-from unions.imports import StatutoryMeetingImport, UnionImport
+from unions.imports import EducationEventImport, StatutoryMeetingImport, UnionImport
 from unions.models import (
     CampusLecture,
     EducationEvent,
@@ -34,7 +34,8 @@ class StatutoryMeetingAdmin(SpreadsheetImportAdminMixin, BureauRecordAdmin):
 
 
 @admin.register(EducationEvent)
-class EducationEventAdmin(BureauRecordAdmin):
+class EducationEventAdmin(SpreadsheetImportAdminMixin, BureauRecordAdmin):
+    spreadsheet_import = EducationEventImport()
     list_display = ("title", "union", "held_on", "subsidy_amount")
     list_select_related = ("union",)
     search_fields = ("title", "union__name")

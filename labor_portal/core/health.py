@@ -3,7 +3,7 @@
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 from labor_portal.celery import app as celery_app
@@ -29,7 +29,7 @@ def _cache() -> str:
     cache.set("healthz", "ok", 10)
     if cache.get("healthz") != "ok":
         raise RuntimeError("value written was not read back")
-    return cache.__class__.__name__
+    return type(caches["default"]).__name__
 
 
 def _broker() -> str:

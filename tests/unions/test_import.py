@@ -5,7 +5,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from unions.imports import UnionImport
-from unions.models import StatutoryMeeting, Union
+from unions.models import EducationEvent, StatutoryMeeting, Union
 
 from .factories import UnionFactory
 
@@ -98,3 +98,16 @@ def test_other_sections_cannot_import_unions(client, make_staff):
     client.force_login(make_staff("disputes"))
     assert client.post(reverse("admin:unions_union_import"), {"file": _xlsx(GOOD_ROWS)}).status_code == 403
     assert Union.objects.count() == 0
+
+
+def test_education_events_are_imported_with_their_subsidies(client, union_clerk):
+    UnionFactory(registration_number="既有字第002號", founded_on=date(2000, 1, 1))
+    client.force_login(union_clerk)
+    headers = ["工會登記證書字號", "活動名稱", "辦理日期", "補助金額(元)"]
+    rows = [["既有字第002號", "勞基法研習", "2020-04-18", 80000], ["既有字第002號", "職安講座", "2020-05-02", -1]]
+    response = client.post(reverse("admin:unions_educationevent_import"), {"file": _xlsx(rows, headers)})
+    assert "第 3 列「補助金額(元)」" in response.text
+    assert not EducationEvent.objects.exists()
+    response = client.post(reverse("admin:unions_educationevent_import"), {"file": _xlsx(rows[:1], headers)})
+    assert response.status_code == 302
+    assert EducationEvent.objects.get().subsidy_amount == 80000
