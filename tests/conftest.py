@@ -40,3 +40,30 @@ def union_clerk(make_staff):
 @pytest.fixture
 def official(make_staff):
     return make_staff("officials")
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """A headless Debian Chromium page driven by Playwright; skipped, saying why, when Chromium is missing."""
+    import os
+    from pathlib import Path
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt install chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django must still allow its ORM here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(locale="zh-TW")  # as a browser in Taiwan asks; Django then answers zh-Hant
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()

@@ -21,7 +21,7 @@ def test_libreoffice_opens_the_workbook_and_reads_the_same_figures(demo_report, 
     sheets = {path.stem.split("-", 1)[1]: path for path in tmp_path.glob("*.csv")}
     assert "勞工組織" in sheets
     with sheets["勞工組織"].open(encoding="utf-8") as handle:
-        cells = [row for row in csv.reader(handle)]
+        cells = list(csv.reader(handle))
     flat = [cell for row in cells for cell in row]
     assert "109年1月至6月" in flat
     table = next(t for t in demo_report["json"]["tables"] if t["id"] == "unions.by_type")
