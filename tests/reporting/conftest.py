@@ -17,3 +17,8 @@ def demo_report(django_db_setup, django_db_blocker, tmp_path_factory):
         call_command("generate_report", "2020H1", json=out / "r.json", xlsx=out / "r.xlsx", csv_dir=out / "csv")
         transaction.set_rollback(True)
     return {"json": json.loads((out / "r.json").read_text("utf-8")), "xlsx": out / "r.xlsx", "csv_dir": out / "csv"}
+
+
+@pytest.fixture
+def demo_loaded(db):
+    call_command("load_demo")
