@@ -1,0 +1,39 @@
+"""Pages meet WCAG 2.1 AA as axe-core checks it (Taiwan's government accessibility standard asks for it)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def assert_accessible(page, url):
+    page.goto(url)
+    results = Axe().run(page, options=WCAG_21_AA)
+    problems = [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}×, e.g. {violation['nodes'][0]['target']})"
+        for violation in results.response["violations"]
+    ]
+    assert problems == [], f"{url}\n" + "\n".join(problems)
+
+
+def test_public_pages_are_accessible(browser_page, live_server):
+    for path in ("/", "/accounts/login/"):
+        assert_accessible(browser_page, live_server.url + path)
+
+
+def test_public_pages_are_accessible_in_english(browser_page, live_server):
+    browser_page.goto(live_server.url + "/")
+    browser_page.get_by_label("語言 / Language").select_option("en")
+    browser_page.get_by_role("button", name="切換").click()
+    assert browser_page.locator("html").get_attribute("lang") == "en"
+    assert_accessible(browser_page, live_server.url + "/")
+
+
+def test_staff_and_report_pages_are_accessible(browser_page, live_server, client, official):
+    client.force_login(official)
+    cookie = client.cookies["sessionid"]
+    browser_page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+    for path in ("/staff/", "/reports/"):
+        assert_accessible(browser_page, live_server.url + path)
