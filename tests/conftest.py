@@ -67,3 +67,12 @@ def browser_page(live_server):
         page.set_default_timeout(15_000)
         yield page
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request in English must not leak into the next test."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

@@ -9,6 +9,9 @@ from labor_portal.reporting.registry import registry
 
 from .conftest import CATALOGUE
 
+# pytest-django sets up the test database only for tests that ask for it; the demo_report fixture needs it.
+pytestmark = pytest.mark.django_db
+
 REGISTERED_INDICATORS = {indicator.id for group in registry.steps() if hasattr(group, "indicators") for indicator in group.indicators}
 
 

@@ -8,6 +8,9 @@ import pytest
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
+# pytest-django sets up the test database only for tests that ask for it; the demo_report fixture needs it.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed (.ci/run installs libreoffice-calc-nogui)")
 def test_libreoffice_opens_the_workbook_and_reads_the_same_figures(demo_report, tmp_path):

@@ -2,11 +2,15 @@
 
 import csv
 
+import pytest
 from openpyxl import load_workbook
 
 from labor_portal.core.roles import SECTION_TITLES
 from labor_portal.reporting.registry import registry
 from labor_portal.reporting.workbook import LABEL_HEADER, MISSING
+
+# pytest-django sets up the test database only for tests that ask for it; the demo_report fixture needs it.
+pytestmark = pytest.mark.django_db
 
 
 def _merged_value(sheet, row, column):

@@ -1,0 +1,90 @@
+"""Excel import of inspections and violations: all rows or none, each bad row named."""
+
+import io
+from datetime import date
+
+from django.urls import reverse
+from openpyxl import Workbook
+
+from inspections.imports import EstablishmentImport, LaborInspectionImport, ViolationImport
+from inspections.models import Establishment, LaborInspection, PenaltyStatus, Violation
+
+from .factories import EstablishmentFactory
+
+
+def _xlsx(headers, rows):
+    workbook = Workbook()
+    workbook.active.append(headers)
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    buffer.name = "import.xlsx"
+    return buffer
+
+
+def _post(client, model_name, headers, rows):
+    return client.post(reverse(f"admin:inspections_{model_name}_import"), {"file": _xlsx(headers, rows)})
+
+
+def test_violations_name_their_establishment_by_business_number(client, make_staff):
+    clerk = make_staff("inspections")
+    client.force_login(clerk)
+    firm = EstablishmentFactory(business_number="04595257")
+    rows = [
+        ["04595257", "勞動基準法", 24, "高市勞條字第1號", date(2020, 4, 20), 20000, None, "確定"],
+        ["04595257", "性別平等工作法", 38, "", "2020-05-02", 30000, 10000, "訴願中"],
+    ]
+    response = _post(client, "violation", ViolationImport().headers, rows)
+    assert response.status_code == 302
+    assert list(firm.violations.order_by("decided_on").values_list("article", "status", "fine_after_appeal")) == [
+        (24, PenaltyStatus.FINAL, None), (38, PenaltyStatus.UNDER_APPEAL, 10000)]
+    assert Violation.objects.filter(created_by=clerk).count() == 2
+
+
+def test_one_bad_row_imports_nothing_and_names_the_row(client, make_staff):
+    client.force_login(make_staff("inspections"))
+    EstablishmentFactory(business_number="04595257")
+    rows = [
+        ["04595257", "勞動基準法", 24, "", "2020-04-20", 20000, None, "確定"],
+        ["99999999", "勞動基準法", 30, "", "2020-04-21", 20000, None, "確定"],
+        ["04595257", "勞動基準法", 32, "", "not a date", 20000, None, "已結案"],
+    ]
+    response = _post(client, "violation", ViolationImport().headers, rows)
+    assert response.status_code == 200
+    assert Violation.objects.count() == 0
+    assert "第 3 列「事業單位統一編號」：查無此統一編號的事業單位" in response.text
+    assert "第 4 列「處分日期」" in response.text
+    assert "第 4 列「處分狀態」" in response.text
+
+
+def test_inspections_import_all_rows(client, make_staff):
+    client.force_login(make_staff("inspections"))
+    firm = EstablishmentFactory(business_number="04595257")
+    rows = [["04595257", "2020-03-12", "專案檢查", "王檢查員", "工時查核"],
+            ["04595257", date(2020, 5, 1), "申訴檢查", "李檢查員", None]]
+    assert _post(client, "laborinspection", LaborInspectionImport().headers, rows).status_code == 302
+    assert sorted(firm.labor_inspections.values_list("kind", flat=True)) == ["complaint", "project"]
+
+
+def test_other_sections_cannot_import(client, make_staff):
+    client.force_login(make_staff("unions"))
+    EstablishmentFactory(business_number="04595257")
+    rows = [["04595257", "2020-03-12", "專案檢查", "王檢查員", ""]]
+    assert _post(client, "laborinspection", LaborInspectionImport().headers, rows).status_code == 403
+    assert not LaborInspection.objects.exists()
+
+
+def test_establishments_import_and_a_number_already_registered_is_named(client, make_staff):
+    client.force_login(make_staff("inspections"))
+    EstablishmentFactory(business_number="04595257")
+    headers = EstablishmentImport().headers
+    rows = [["新港示範有限公司", "22099131", "周負責", "C 製造業", "小港區", 12],
+            ["重複示範有限公司", "04595257", "吳負責", "G 批發及零售業", "苓雅區", 3]]
+    response = _post(client, "establishment", headers, rows)
+    assert response.status_code == 200
+    assert "第 3 列「統一編號」：此統一編號的事業單位已登錄，請勿重複建立。" in response.text
+    assert not Establishment.objects.filter(business_number="22099131").exists()
+    assert _post(client, "establishment", headers, rows[:1]).status_code == 302
+    assert Establishment.objects.get(business_number="22099131").industry == "C"
