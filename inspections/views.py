@@ -5,10 +5,10 @@ import csv
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django_ratelimit.decorators import ratelimit
 
 from inspections.forms import RegisterSearchForm
 from inspections.selectors import register_entries
+from labor_portal.core.ratelimit import per_ip_limit
 
 PAGE_SIZE = 50
 
@@ -26,7 +26,7 @@ def _page_number(request) -> int:
         return 1
 
 
-@ratelimit(key="ip", rate="60/m", block=True)
+@per_ip_limit("inspections.register", "60/m", method="GET")
 def violation_register(request):
     form, entries = _entries(request)
     number = _page_number(request)
@@ -49,7 +49,7 @@ class _Echo:
         return value
 
 
-@ratelimit(key="ip", rate="10/m", block=True)
+@per_ip_limit("inspections.register_csv", "10/m", method="GET")
 def violation_register_csv(request):
     _form, entries = _entries(request)
     writer = csv.writer(_Echo())

@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from disputes.api import DisputeCaseViewSet, RightsFundApplicationViewSet
 from inspections import api as inspections_api
 from labor_portal.reporting.api import ReportRunViewSet
 from unions.api import StatutoryMeetingViewSet, UnionViewSet
@@ -10,6 +11,8 @@ router = DefaultRouter()
 router.register("reports/runs", ReportRunViewSet, basename="reportrun")
 router.register("unions/unions", UnionViewSet, basename="union")
 router.register("unions/meetings", StatutoryMeetingViewSet, basename="statutorymeeting")
+router.register("disputes/cases", DisputeCaseViewSet, basename="disputecase")
+router.register("disputes/rights-fund-applications", RightsFundApplicationViewSet, basename="rightsfundapplication")
 for prefix, viewset in (
     ("inspections/establishments", inspections_api.EstablishmentViewSet),
     ("inspections/labor-inspections", inspections_api.LaborInspectionViewSet),

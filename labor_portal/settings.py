@@ -160,6 +160,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "labor_portal.reporting.tasks.generate_previous_half_year",
         "schedule": crontab(minute=0, hour=2, day_of_month=1, month_of_year="1,7"),
     },
+    # Confirmation e-mails that could not be queued (Redis down) are sent from the outbox.
+    "disputes-send-pending-confirmations": {
+        "task": "disputes.send_pending_confirmation_emails",
+        "schedule": 60.0,
+    },
     "requeue-stale-report-runs": {
         "task": "labor_portal.reporting.tasks.requeue_stale_report_runs",
         "schedule": timedelta(minutes=10),
@@ -262,6 +267,8 @@ SPECTACULAR_SETTINGS = {
 # A citizen's filing must not fail because the cache (Redis) is down: let requests through then.
 RATELIMIT_FAIL_OPEN = True
 RATELIMIT_VIEW = "labor_portal.core.views.rate_limited"
+# Per-IP limits of citizens' pages by group (see labor_portal.core.ratelimit); each view has its default.
+RATE_LIMITS: dict[str, str] = {}
 if not REDIS_URL:
     # Local memory is per process; fine for development and tests, where there is one process.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from disputes import views as disputes_views
 from inspections import views as inspections_views
 from labor_portal.api import router
 from labor_portal.core import views
@@ -19,6 +20,8 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("disputes/", include("disputes.urls")),
+    path("track/", disputes_views.track, name="track"),
     path("violations/", inspections_views.violation_register, name="violations"),
     path("violations/export.csv", inspections_views.violation_register_csv, name="violations-csv"),
 ]

@@ -47,7 +47,11 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture
 def browser_page(live_server):
-    """A headless Debian Chromium page driven by Playwright; skipped, saying why, when Chromium is missing."""
+    """A headless Debian Chromium page driven by Playwright; skipped, saying why, when Chromium is missing.
+
+    Create a test's records before this fixture starts (list it after the fixtures that make them): database
+    work inside Playwright's event loop would open a second connection that outlives the test.
+    """
     import os
     from pathlib import Path
 
@@ -67,6 +71,14 @@ def browser_page(live_server):
         page.set_default_timeout(15_000)
         yield page
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def redis_breaker_closed():
+    """A breaker tripped by one test (Redis made unreachable on purpose) must not skip Redis in the next."""
+    from labor_portal.core.circuit import redis_breaker
+
+    redis_breaker.reset()
 
 
 @pytest.fixture(autouse=True)

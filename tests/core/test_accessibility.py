@@ -18,8 +18,15 @@ def assert_accessible(page, url):
     assert problems == [], f"{url}\n" + "\n".join(problems)
 
 
-def test_public_pages_are_accessible(browser_page, live_server):
-    for path in ("/", "/accounts/login/"):
+@pytest.fixture
+def published_penalties(db):
+    from tests.inspections.factories import ViolationFactory
+
+    ViolationFactory.create_batch(3)
+
+
+def test_public_pages_are_accessible(published_penalties, live_server, browser_page):
+    for path in ("/", "/accounts/login/", "/violations/", "/violations/?article=24"):
         assert_accessible(browser_page, live_server.url + path)
 
 
@@ -31,9 +38,13 @@ def test_public_pages_are_accessible_in_english(browser_page, live_server):
     assert_accessible(browser_page, live_server.url + "/")
 
 
-def test_staff_and_report_pages_are_accessible(browser_page, live_server, client, official):
+@pytest.fixture
+def official_session(client, official):
     client.force_login(official)
-    cookie = client.cookies["sessionid"]
-    browser_page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+    return client.cookies["sessionid"].value
+
+
+def test_staff_and_report_pages_are_accessible(official_session, live_server, browser_page):
+    browser_page.context.add_cookies([{"name": "sessionid", "value": official_session, "url": live_server.url}])
     for path in ("/staff/", "/reports/"):
         assert_accessible(browser_page, live_server.url + path)

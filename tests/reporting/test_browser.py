@@ -5,8 +5,12 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_an_official_generates_a_report_and_gets_the_downloads(browser_page, live_server, make_staff):
-    make_staff("officials", username="official-browser")
+@pytest.fixture
+def official_account(make_staff):
+    return make_staff("officials", username="official-browser")
+
+
+def test_an_official_generates_a_report_and_gets_the_downloads(official_account, live_server, browser_page):
     page = browser_page
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("使用者名稱").fill("official-browser")

@@ -1,0 +1,387 @@
+"""Labor-dispute mediation (勞資爭議調解) and the labor-rights fund's litigation subsidies (勞工權益基金)."""
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from labor_portal.core.models import BureauRecord, PeriodQuerySet
+from labor_portal.core.validators import validate_business_number, validate_personal_id
+
+
+class DisputeStatus(models.TextChoices):
+    RECEIVED = "received", _("已受理")
+    ASSIGNED = "assigned", _("已分案")
+    SCHEDULED = "scheduled", _("已排定調解會議")
+    SETTLED = "settled", _("調解成立")
+    NOT_SETTLED = "not_settled", _("調解不成立")
+    WITHDRAWN = "withdrawn", _("撤回")
+
+
+OUTCOMES = (DisputeStatus.SETTLED, DisputeStatus.NOT_SETTLED, DisputeStatus.WITHDRAWN)
+# Outcomes that a mediation session decides; a withdrawal needs no session.
+MEDIATED_OUTCOMES = (DisputeStatus.SETTLED, DisputeStatus.NOT_SETTLED)
+
+
+class DisputeCategory(models.TextChoices):
+    WAGES = "wages", "工資爭議"
+    CONTRACT = "contract", "契約爭議"
+    OCCUPATIONAL_INJURY = "occupational_injury", "職災爭議"
+    RETIREMENT = "retirement", "退休爭議"
+    LABOR_INSURANCE = "labor_insurance", "勞保爭議"
+    OTHER = "other", "其他爭議"
+
+
+class MediationChannel(models.TextChoices):
+    CIVIC_GROUP = "civic_group", "民間團體調處"
+    MEDIATOR = "mediator", "主管機關調解人"
+    COMMITTEE = "committee", "調解委員會"
+
+
+class ApplicantKind(models.TextChoices):
+    WORKER = "worker", _("勞工")
+    EMPLOYER = "employer", _("雇主")
+    UNION = "union", _("工會")
+
+
+class FiledVia(models.TextChoices):
+    ONLINE = "online", _("線上申請")
+    PAPER = "paper", _("紙本申請")
+
+
+class DisputeCaseQuerySet(PeriodQuerySet.dated_by("filed_on")):
+    def open_on(self, day: date):
+        """Still in mediation at the end of `day`: not concluded, or concluded only later."""
+        return self.filter(Q(concluded_on__isnull=True) | Q(concluded_on__gt=day))
+
+
+class DisputeCase(BureauRecord):
+    """A mediation application, from filing to its outcome. Its number and access code go to the applicant."""
+
+    # A UUID, so that case pages cannot be found by counting upwards.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case_number = models.CharField(_("案件編號"), max_length=20, unique=True, editable=False)
+    access_code_hash = models.CharField(max_length=200, editable=False)
+    # The filing form's one-time token: a repeated submission finds the case it already created.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    filed_via = models.CharField(_("申請方式"), max_length=10, choices=FiledVia.choices, default=FiledVia.ONLINE)
+    filed_on = models.DateField(_("受理日期"), db_index=True)
+
+    main_category = models.CharField(_("主要爭議類別"), max_length=30, choices=DisputeCategory.choices)
+    categories = models.JSONField(_("爭議類別"), default=list, help_text=_("所有涉及的爭議類別代碼。"))
+    account = models.TextField(_("爭議經過"))
+
+    respondent_name = models.CharField(_("對造名稱（事業單位）"), max_length=200)
+    respondent_business_number = models.CharField(
+        _("對造統一編號"), max_length=8, blank=True, validators=[validate_business_number]
+    )
+    respondent_representative = models.CharField(_("對造代表人"), max_length=100, blank=True)
+    respondent_address = models.CharField(_("對造地址"), max_length=300, blank=True)
+    respondent_phone = models.CharField(_("對造電話"), max_length=30, blank=True)
+
+    status = models.CharField(
+        _("處理狀態"), max_length=20, choices=DisputeStatus.choices, default=DisputeStatus.RECEIVED, db_index=True
+    )
+    channel = models.CharField(_("處理方式"), max_length=20, choices=MediationChannel.choices, blank=True)
+    mediation_body = models.CharField(_("調解機構或調解人"), max_length=200, blank=True)
+    assigned_on = models.DateField(_("分案日期"), null=True, blank=True)
+    concluded_on = models.DateField(_("結案日期"), null=True, blank=True, db_index=True)
+    settled_amount = models.PositiveBigIntegerField(_("調解成立金額(元)"), null=True, blank=True)
+    staff_notes = models.TextField(_("承辦備註（不對外公開）"), blank=True)
+
+    objects = DisputeCaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("勞資爭議調解案件")
+        verbose_name_plural = _("勞資爭議調解案件")
+        ordering = ["-filed_on", "-case_number"]
+        indexes = [models.Index(fields=["filed_on", "main_category"]), models.Index(fields=["filed_on", "channel"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(concluded_on__isnull=True) | Q(concluded_on__gte=models.F("filed_on")),
+                name="dispute_concluded_not_before_filed",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in OUTCOMES], concluded_on__isnull=False)
+                | (~Q(status__in=[s.value for s in OUTCOMES]) & Q(concluded_on__isnull=True)),
+                name="dispute_concluded_iff_outcome",
+            ),
+        ]
+
+    def __str__(self):
+        return self.case_number
+
+    @property
+    def is_concluded(self) -> bool:
+        return self.status in OUTCOMES
+
+    def clean(self):
+        # Sessions are checked by whoever saves them together with the outcome (services, the admin's
+        # session inline), since on a form they are saved only after the case.
+        errors = outcome_errors(self, check_sessions=False)
+        if errors:
+            raise ValidationError(errors)
+
+
+def outcome_errors(case: DisputeCase, session_dates: list[date] | None = None, check_sessions: bool = True) -> dict:
+    """What is wrong with the case's outcome, by field; `session_dates` defaults to the saved sessions."""
+    errors = {}
+    if case.status in OUTCOMES and not case.concluded_on:
+        errors["concluded_on"] = _("請填寫結案日期。")
+    if case.concluded_on and case.filed_on and case.concluded_on < case.filed_on:
+        errors["concluded_on"] = _("結案日期不得早於受理日期。")
+    if case.concluded_on and case.status not in OUTCOMES:
+        errors["concluded_on"] = _("案件尚未結案，請勿填寫結案日期。")
+    if case.settled_amount is not None and case.status != DisputeStatus.SETTLED:
+        errors["settled_amount"] = _("只有調解成立的案件才有成立金額。")
+    if check_sessions and case.status in MEDIATED_OUTCOMES and case.concluded_on:
+        if session_dates is None:
+            session_dates = list(case.sessions.values_list("held_on", flat=True)) if case.pk else []
+        if not any(day <= case.concluded_on for day in session_dates):
+            errors["status"] = _("尚未召開調解會議，不能登錄調解結果（成立或不成立）。")
+    if case.status in (DisputeStatus.ASSIGNED, DisputeStatus.SCHEDULED) and not case.channel:
+        errors["channel"] = _("分案時請選擇處理方式。")
+    return errors
+
+
+class Applicant(BureauRecord):
+    """One applicant of a case; several workers may apply together."""
+
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="applicants")
+    kind = models.CharField(_("申請人身分"), max_length=10, choices=ApplicantKind.choices, default=ApplicantKind.WORKER)
+    name = models.CharField(_("姓名或名稱"), max_length=100)
+    personal_id = models.CharField(
+        _("身分證統一編號或居留證號碼"), max_length=10, validators=[validate_personal_id]
+    )
+    birth_date = models.DateField(_("出生年月日"))
+    phone = models.CharField(_("聯絡電話"), max_length=30)
+    email = models.EmailField(_("電子郵件"), blank=True)
+    address = models.CharField(_("地址"), max_length=300)
+
+    class Meta:
+        verbose_name = _("申請人")
+        verbose_name_plural = _("申請人")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ClaimItem(BureauRecord):
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="claims")
+    item = models.CharField(_("請求項目"), max_length=200)
+    amount = models.PositiveBigIntegerField(_("請求金額(元)"), default=0)
+
+    class Meta:
+        verbose_name = _("請求事項")
+        verbose_name_plural = _("請求事項")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.item} {self.amount}"
+
+
+class MediationSession(BureauRecord):
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="sessions")
+    held_on = models.DateField(_("會議日期"), db_index=True)
+    starts_at = models.TimeField(_("開始時間"), null=True, blank=True)
+    place = models.CharField(_("會議地點"), max_length=200)
+    attendees = models.TextField(_("出席人員"), blank=True)
+
+    class Meta:
+        verbose_name = _("調解會議")
+        verbose_name_plural = _("調解會議")
+        ordering = ["held_on"]
+
+    def __str__(self):
+        return f"{self.held_on} {self.place}"
+
+
+class Reopening(BureauRecord):
+    """A concluded case taken up again: the reason and the outcome it replaced are kept."""
+
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="reopenings")
+    reopened_on = models.DateField(_("重新開案日期"))
+    reason = models.TextField(_("重新開案理由"))
+    previous_status = models.CharField(_("原結案狀態"), max_length=20, choices=DisputeStatus.choices)
+    previous_concluded_on = models.DateField(_("原結案日期"), null=True)
+
+    class Meta:
+        verbose_name = _("重新開案紀錄")
+        verbose_name_plural = _("重新開案紀錄")
+        ordering = ["-reopened_on"]
+
+    def __str__(self):
+        return f"{self.case} {self.reopened_on}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    # A random name: the applicant's file name may carry personal data and is kept in the row only.
+    return f"disputes/{instance.case_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(BureauRecord):
+    """A document the applicant sent; stored under MEDIA_ROOT, served only through permission-checked views."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("檔案"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("原始檔名"), max_length=200)
+    content_type = models.CharField(_("檔案類型"), max_length=50)
+    size = models.PositiveIntegerField(_("大小(位元組)"))
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class CaseNumberSequence(models.Model):
+    """The last case number given in an ROC year; its row is locked while a filing takes the next one."""
+
+    roc_year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.roc_year}: {self.last_number}"
+
+
+class ConfirmationEmail(models.Model):
+    """Outbox: the confirmation to send, written with the filing so that it survives a broker outage."""
+
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="confirmation_emails")
+    recipient = models.EmailField()
+    # The page's language at filing; the message itself is written when it is sent.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # A sender holds a row until `claimed_until`; a sender that died releases it by letting that pass.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("確認信")
+        verbose_name_plural = _("確認信")
+
+    def __str__(self):
+        return f"{self.case} → {self.recipient}"
+
+
+class PersonalDataView(models.Model):
+    """Audit log: a staff member saw a case's personal data in full."""
+
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="+")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("個資調閱紀錄")
+        verbose_name_plural = _("個資調閱紀錄")
+        ordering = ["-viewed_at"]
+
+    def __str__(self):
+        return f"{self.viewer} {self.case} {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+# --- Labor-rights fund (勞工權益基金) litigation subsidies ------------------------------------------
+
+
+class FundKind(models.TextChoices):
+    CONFIRM_EMPLOYMENT = "confirm_employment", "確認僱傭關係訴訟"
+    OTHER_LAWSUIT = "other_lawsuit", "其他勞資爭議訴訟"
+    UNFAIR_LABOR_PRACTICE = "unfair_labor_practice", "不當勞動行為裁決"
+
+
+# What each kind may cover (the fund's rules, items 1 to 3 of the report).
+COVERED_COSTS = {
+    FundKind.CONFIRM_EMPLOYMENT: {"lawyer_fee", "court_fee", "living_cost"},
+    FundKind.OTHER_LAWSUIT: {"lawyer_fee", "court_fee"},
+    FundKind.UNFAIR_LABOR_PRACTICE: {"lawyer_fee"},
+}
+# Lawsuits are subsidised only after mediation failed.
+NEEDS_FAILED_MEDIATION = (FundKind.CONFIRM_EMPLOYMENT, FundKind.OTHER_LAWSUIT)
+
+
+class FundDecision(models.TextChoices):
+    PENDING = "pending", _("審核中")
+    APPROVED = "approved", _("通過")
+    REJECTED = "rejected", _("不通過")
+
+
+class RightsFundApplication(BureauRecord):
+    """An application for a litigation subsidy from the labor-rights fund."""
+
+    kind = models.CharField(_("補助類別"), max_length=30, choices=FundKind.choices)
+    dispute_case = models.ForeignKey(
+        DisputeCase, verbose_name=_("勞資爭議調解案件"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="fund_applications",
+    )
+    applicant_name = models.CharField(_("申請人姓名或工會名稱"), max_length=100)
+    applicant_personal_id = models.CharField(
+        _("申請人身分證統一編號"), max_length=10, blank=True, validators=[validate_personal_id]
+    )
+    registered_in_kaohsiung = models.BooleanField(_("設籍（會址）本市"), default=False)
+    works_in_kaohsiung = models.BooleanField(_("勞務提供地在本市"), default=False)
+    persons_covered = models.PositiveIntegerField(_("補助人數"), default=1)
+    applied_on = models.DateField(_("申請日期"), db_index=True)
+    lawyer_fee_asked = models.PositiveIntegerField(_("申請律師費(元)"), default=0)
+    court_fee_asked = models.PositiveIntegerField(_("申請裁判費(元)"), default=0)
+    living_cost_asked = models.PositiveIntegerField(_("申請生活費(元)"), default=0)
+    decision = models.CharField(_("審核結果"), max_length=10, choices=FundDecision.choices, default=FundDecision.PENDING)
+    decided_on = models.DateField(_("審核日期"), null=True, blank=True, db_index=True)
+    amount_granted = models.PositiveIntegerField(_("核定補助金額(元)"), default=0)
+
+    objects = PeriodQuerySet.dated_by("applied_on").as_manager()
+
+    class Meta:
+        verbose_name = _("勞工權益基金訴訟補助")
+        verbose_name_plural = _("勞工權益基金訴訟補助")
+        ordering = ["-applied_on"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.applied_on}"
+
+    @property
+    def amount_asked(self) -> int:
+        return self.lawyer_fee_asked + self.court_fee_asked + self.living_cost_asked
+
+    def clean(self):
+        errors = self.eligibility_errors() if self.decision == FundDecision.APPROVED else {}
+        errors.update(self.cost_errors())
+        if self.decision != FundDecision.PENDING and not self.decided_on:
+            errors.setdefault("decided_on", _("請填寫審核日期。"))
+        if self.decided_on and self.applied_on and self.decided_on < self.applied_on:
+            errors.setdefault("decided_on", _("審核日期不得早於申請日期。"))
+        if self.amount_granted and self.decision != FundDecision.APPROVED:
+            errors.setdefault("amount_granted", _("只有審核通過的申請才有核定金額。"))
+        if errors:
+            raise ValidationError(errors)
+
+    def cost_errors(self) -> dict:
+        covered = COVERED_COSTS.get(self.kind, set())
+        return {
+            f"{cost}_asked": _("「%(kind)s」不補助這個項目。") % {"kind": self.get_kind_display()}
+            for cost in ("lawyer_fee", "court_fee", "living_cost")
+            if getattr(self, f"{cost}_asked") and cost not in covered
+        }
+
+    def eligibility_errors(self) -> dict:
+        """Why the fund may not subsidise this application (empty when it may)."""
+        errors = {}
+        if not self.registered_in_kaohsiung:
+            errors["registered_in_kaohsiung"] = _("申請人須設籍本市（工會須會址設於本市）。")
+        if not self.works_in_kaohsiung and self.kind != FundKind.UNFAIR_LABOR_PRACTICE:
+            errors["works_in_kaohsiung"] = _("勞務提供地須在本市。")
+        if self.kind in NEEDS_FAILED_MEDIATION:
+            case = self.dispute_case
+            if case is None or case.status != DisputeStatus.NOT_SETTLED:
+                errors["dispute_case"] = _("訴訟補助須先經勞資爭議調解且調解不成立。")
+        return errors

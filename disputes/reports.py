@@ -1,0 +1,113 @@
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+
+from disputes.models import (
+    DisputeCase,
+    DisputeCategory,
+    DisputeStatus,
+    FundDecision,
+    MediationChannel,
+    RightsFundApplication,
+)
+from labor_portal.core.periods import HalfYear
+from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, registry
+
+OUTCOME_COLUMNS = ("settled", "not_settled", "open", "total")
+UNASSIGNED = "尚未分案"
+
+
+def _outcome_counts(period: HalfYear, group_by: str) -> dict[str, dict[str, int]]:
+    """One grouped query: per value of `group_by`, cases received in the period by their state at its end.
+
+    An outcome recorded after the period ends does not count yet: that case was still in mediation
+    (調解中) then. Withdrawn cases count only in the total.
+    """
+    after = period.last_day
+    rows = (
+        DisputeCase.objects.in_period(period)
+        .values(group_by)
+        .annotate(
+            settled=Count("pk", filter=Q(status=DisputeStatus.SETTLED, concluded_on__lte=after)),
+            not_settled=Count("pk", filter=Q(status=DisputeStatus.NOT_SETTLED, concluded_on__lte=after)),
+            open=Count("pk", filter=Q(concluded_on__isnull=True) | Q(concluded_on__gt=after)),
+            total=Count("pk"),
+        )
+        .order_by()
+    )
+    return {row[group_by]: row for row in rows}
+
+
+def _counts(row: dict | None) -> list[int]:
+    return [row[column] if row else 0 for column in OUTCOME_COLUMNS]
+
+
+def _sum_rows(rows: list[list[int]]) -> list[int]:
+    return [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(OUTCOME_COLUMNS)
+
+
+@registry.table
+class DisputesByCategory(ReportTable):
+    """Dispute cases received in the period by main category: settled, not settled, in mediation at its end, all."""
+
+    id = "disputes.by_category"
+    title_zh = "受理勞資爭議案件統計－依爭議類別分"
+    title_en = "Labor disputes received, by category and outcome"
+    columns = ["成立", "不成立", "調解中之案件", "合計"]
+    note = "爭議案總數內含成立、不成立、撤案及調解中之案件。"
+
+    def compute(self, period: HalfYear) -> list[Row]:
+        counts = _outcome_counts(period, "main_category")
+        rows = [Row(category.label, _counts(counts.get(category.value))) for category in DisputeCategory]
+        return [*rows, Row("小計", _sum_rows([row.values for row in rows]))]
+
+
+def _with_shares(values: list[int]) -> list[int]:
+    settled, not_settled, still_open, total = values
+    concluded = settled + not_settled
+    return [settled, percent(settled, concluded), not_settled, percent(not_settled, concluded), still_open, total]
+
+
+@registry.table
+class DisputesByChannel(ReportTable):
+    """The same cases by the channel that handled them, with each outcome's share of the row's concluded cases.
+
+    Cases not yet assigned to a channel (e.g. withdrawn at once) get their own row, shown only when there are
+    any, so that the subtotal always equals that of disputes.by_category.
+    """
+
+    id = "disputes.by_channel"
+    title_zh = "受理勞資爭議案件統計－依處理方式分"
+    title_en = "Labor disputes received, by handling channel and outcome"
+    columns = ["成立", "成立(%)", "不成立", "不成立(%)", "調解中之案件", "合計"]
+    percent_columns = frozenset({"成立(%)", "不成立(%)"})
+    note = "爭議案總數內含成立、不成立及調解中之案件。"
+
+    def compute(self, period: HalfYear) -> list[Row]:
+        counts = _outcome_counts(period, "channel")
+        raw = [(channel.label, _counts(counts.get(channel.value))) for channel in MediationChannel]
+        if counts.get(""):
+            raw.append((UNASSIGNED, _counts(counts[""])))
+        total = _sum_rows([values for _label, values in raw])
+        return [*(Row(label, _with_shares(values)) for label, values in raw), Row("小計", _with_shares(total))]
+
+
+@registry.indicators
+class RightsFund(IndicatorGroup):
+    """Litigation-subsidy applications received in the period, and those of them approved."""
+
+    indicators = (
+        Indicator("disputes.rights_fund.applications", "案", "勞工權益基金訴訟補助申請案件"),
+        Indicator("disputes.rights_fund.approved", "案", "勞工權益基金訴訟補助通過案件"),
+        Indicator("disputes.rights_fund.persons", "人", "勞工權益基金訴訟補助人數"),
+        Indicator("disputes.rights_fund.amount", "元", "勞工權益基金訴訟補助經費"),
+    )
+
+    def compute(self, period: HalfYear) -> dict:
+        approved = Q(decision=FundDecision.APPROVED)
+        totals = RightsFundApplication.objects.in_period(period).aggregate(
+            applications=Count("pk"),
+            approved=Count("pk", filter=approved),
+            persons=Coalesce(Sum("persons_covered", filter=approved), 0),
+            amount=Coalesce(Sum("amount_granted", filter=approved), 0),
+        )
+        return {f"disputes.rights_fund.{key}": value for key, value in totals.items()}

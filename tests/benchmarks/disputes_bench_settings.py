@@ -1,0 +1,10 @@
+"""Settings for the disputes load benchmark: production settings plus what a single load client needs.
+
+All requests come from one IP address, so the per-IP filing limit is raised (the limiter still runs, with
+its Redis round trip); static files are served unhashed so that no collectstatic run is needed.
+"""
+
+from labor_portal.settings import *  # noqa: F403
+
+RATE_LIMITS = {"disputes.apply": "1000000/m"}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
