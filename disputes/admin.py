@@ -251,13 +251,20 @@ class RightsFundApplicationAdmin(BureauRecordAdmin):
     def applicant_masked(self, application):
         return mask_name(application.applicant_name)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        application = self.get_object(request, object_id)
+        if application is not None and self.has_view_permission(request, application):
+            # The change page shows the applicant's name and ID in full: who saw it is kept.
+            services.personal_data_view_record(fund_application=application, viewer=request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
 
 @admin.register(PersonalDataView)
 class PersonalDataViewAdmin(admin.ModelAdmin):
     """The read log is evidence: nobody adds, changes or deletes it here."""
 
-    list_display = ("viewed_at", "viewer", "case")
-    list_select_related = ("viewer", "case")
+    list_display = ("viewed_at", "viewer", "case", "fund_application")
+    list_select_related = ("viewer", "case", "fund_application")
     list_filter = ("viewer",)
     search_fields = ("case__case_number", "viewer__username")
     date_hierarchy = "viewed_at"

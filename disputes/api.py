@@ -35,12 +35,17 @@ class DisputeCaseSerializer(serializers.ModelSerializer):
 class DisputeCaseFilter(django_filters.FilterSet):
     filed_after = django_filters.DateFilter(field_name="filed_on", lookup_expr="gte", label="受理日期起")
     filed_before = django_filters.DateFilter(field_name="filed_on", lookup_expr="lte", label="受理日期迄")
-    category = django_filters.ChoiceFilter(field_name="main_category", choices=DisputeCategory.choices,
-                                           label="主要爭議類別")
+    category = django_filters.ChoiceFilter(choices=DisputeCategory.choices, method="filter_category", label="爭議類別")
+    main_category = django_filters.ChoiceFilter(choices=DisputeCategory.choices, label="主要爭議類別")
 
     class Meta:
         model = DisputeCase
-        fields = ["status", "channel", "category", "filed_via"]
+        fields = ["status", "channel", "category", "main_category", "filed_via"]
+
+    def filter_category(self, queryset, name, value):
+        # Any category the case concerns. The list is stored as JSON text; a quoted code cannot match part of
+        # another code, and this lookup works on SQLite as on PostgreSQL.
+        return queryset.filter(categories__icontains=f'"{value}"')
 
 
 class DisputeCaseViewSet(viewsets.ReadOnlyModelViewSet):

@@ -276,9 +276,12 @@ class ConfirmationEmail(models.Model):
 
 
 class PersonalDataView(models.Model):
-    """Audit log: a staff member saw a case's personal data in full."""
+    """Audit log: a staff member saw the personal data of a case or of a fund application in full."""
 
-    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    fund_application = models.ForeignKey(
+        "RightsFundApplication", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -288,7 +291,7 @@ class PersonalDataView(models.Model):
         ordering = ["-viewed_at"]
 
     def __str__(self):
-        return f"{self.viewer} {self.case} {self.viewed_at:%Y-%m-%d %H:%M}"
+        return f"{self.viewer} {self.case or self.fund_application} {self.viewed_at:%Y-%m-%d %H:%M}"
 
 
 # --- Labor-rights fund (勞工權益基金) litigation subsidies ------------------------------------------

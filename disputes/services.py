@@ -321,8 +321,9 @@ def reopening_record(*, case: DisputeCase, reason: str, previous_status: str, pr
     )
 
 
-def personal_data_view_record(*, case: DisputeCase, viewer) -> PersonalDataView:
-    return PersonalDataView.objects.create(case=case, viewer=viewer)
+def personal_data_view_record(*, viewer, case: DisputeCase | None = None,
+                               fund_application: RightsFundApplication | None = None) -> PersonalDataView:
+    return PersonalDataView.objects.create(case=case, fund_application=fund_application, viewer=viewer)
 
 
 @transaction.atomic

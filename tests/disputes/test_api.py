@@ -41,3 +41,24 @@ def test_fund_applications_are_listed_masked(client, dispute_clerk):
 
 def test_anonymous_callers_get_nothing(client, db):
     assert client.get("/api/v1/disputes/cases/").status_code in (401, 403)
+
+
+def test_the_category_filter_finds_every_category_a_case_concerns(client, dispute_clerk):
+    from disputes import services
+
+    from .factories import VALID_BUSINESS_NUMBER, applicant
+
+    services.dispute_case_file(
+        applicants=[applicant()],
+        respondent={"name": "示範公司", "business_number": VALID_BUSINESS_NUMBER, "representative": "",
+                    "address": "", "phone": ""},
+        main_category="wages", categories=["wages", "occupational_injury"], claims=[], account="工資與職災",
+    )
+    file_case(token="category-token-000000000001", category="contract")
+    client.force_login(dispute_clerk)
+
+    def count(**query):
+        return client.get("/api/v1/disputes/cases/", query).json()["count"]
+
+    assert (count(category="occupational_injury"), count(category="wages"), count(category="contract")) == (1, 1, 1)
+    assert count(main_category="occupational_injury") == 0

@@ -153,3 +153,22 @@ def test_staff_enter_a_paper_case_and_get_its_access_code(client, dispute_clerk)
     case = DisputeCase.objects.get()
     assert case.case_number == "109-D-000001" and case.filed_on == date(2020, 5, 4)
     assert "查詢碼" in response.text
+
+
+def test_opening_a_fund_application_in_full_is_logged(client, dispute_clerk):
+    from datetime import date
+
+    from disputes.models import FundKind, RightsFundApplication
+
+    application = RightsFundApplication.objects.create(
+        kind=FundKind.UNFAIR_LABOR_PRACTICE, applicant_name="王小明", applicant_personal_id="A123456789",
+        applied_on=date(2020, 3, 1), lawyer_fee_asked=10000,
+    )
+    client.force_login(dispute_clerk)
+    listing = client.get(reverse("admin:disputes_rightsfundapplication_changelist"))
+    assert "王○明" in listing.text and "A123456789" not in listing.text
+    assert PersonalDataView.objects.count() == 0
+    page = client.get(reverse("admin:disputes_rightsfundapplication_change", args=[application.pk]))
+    assert "A123456789" in page.text
+    log = PersonalDataView.objects.get()
+    assert (log.fund_application, log.viewer, log.case) == (application, dispute_clerk, None)
