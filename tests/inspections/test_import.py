@@ -1,31 +1,18 @@
 """Excel import of inspections and violations: all rows or none, each bad row named."""
 
-import io
 from datetime import date
 
 from django.urls import reverse
-from openpyxl import Workbook
 
 from inspections.imports import EstablishmentImport, LaborInspectionImport, ViolationImport
 from inspections.models import Establishment, LaborInspection, PenaltyStatus, Violation
+from tests.spreadsheets import xlsx_upload
 
 from .factories import EstablishmentFactory
 
 
-def _xlsx(headers, rows):
-    workbook = Workbook()
-    workbook.active.append(headers)
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    buffer.name = "import.xlsx"
-    return buffer
-
-
 def _post(client, model_name, headers, rows):
-    return client.post(reverse(f"admin:inspections_{model_name}_import"), {"file": _xlsx(headers, rows)})
+    return client.post(reverse(f"admin:inspections_{model_name}_import"), {"file": xlsx_upload(headers, rows)})
 
 
 def test_violations_name_their_establishment_by_business_number(client, make_staff):

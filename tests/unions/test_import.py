@@ -2,8 +2,9 @@ import io
 from datetime import date
 
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
+from tests.spreadsheets import xlsx_upload
 from unions.imports import UnionImport
 from unions.models import EducationEvent, StatutoryMeeting, Union
 
@@ -13,15 +14,7 @@ HEADERS = UnionImport().headers
 
 
 def _xlsx(rows, headers=HEADERS):
-    workbook = Workbook()
-    workbook.active.append(headers)
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    buffer.name = "unions.xlsx"
-    return buffer
+    return xlsx_upload(headers, rows, name="unions.xlsx")
 
 
 GOOD_ROWS = [
