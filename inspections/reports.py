@@ -1,5 +1,4 @@
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
@@ -21,7 +20,7 @@ from inspections.models import (
     in_any_period,
 )
 from labor_portal.core.periods import HalfYear
-from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, registry
+from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, ratio, registry
 
 RANKS = ["第一名", "第二名", "第三名", "第四名", "第五名", "第六名", "第七名", "第八名"]
 PRIOR_YEARS = 3
@@ -115,11 +114,6 @@ class LaborLawPromotion(IndicatorGroup):
         }
 
 
-def rounded_mean(total: int, count: int) -> int:
-    """Mean rounded half up, as the bureau rounds (22.5 → 23)."""
-    return int((Decimal(total) / count).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 @registry.indicators
 class Fatalities(IndicatorGroup):
     indicators = (
@@ -136,7 +130,7 @@ class Fatalities(IndicatorGroup):
         )
         return {
             "inspections.osh.fatalities": totals["now"],
-            "inspections.osh.fatalities_prior3_avg": rounded_mean(totals["before"], PRIOR_YEARS),
+            "inspections.osh.fatalities_prior3_avg": ratio(totals["before"], PRIOR_YEARS),
         }
 
 

@@ -123,12 +123,17 @@ class Registry:
 registry = Registry()
 
 
-def percent(part: int, whole: int, decimals: int = 0) -> int | float:
-    """part / whole in percent, rounded half up as the bureau rounds; 0 when there is no whole."""
+def ratio(part: int, whole: int, decimals: int = 0) -> int | float:
+    """part / whole rounded half up as the bureau rounds (22.5 → 23, not 22); 0 when there is no whole."""
     if not whole:
         return 0
-    value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    value = (Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return int(value) if decimals == 0 else float(value)
+
+
+def percent(part: int, whole: int, decimals: int = 0) -> int | float:
+    """part / whole in percent, rounded half up; 0 when there is no whole."""
+    return ratio(part * 100, whole, decimals)
 
 
 def with_total(values: list[int]) -> list[int]:

@@ -13,9 +13,9 @@ from inspections.reports import (
     SafetyFamilies,
     StopWorkOrders,
     VolunteerRecruitment,
-    rounded_mean,
 )
 from labor_portal.core.periods import HalfYear
+from labor_portal.reporting.registry import ratio
 
 from .factories import (
     ComplianceCounsellingFactory,
@@ -53,10 +53,10 @@ def test_fatalities_against_the_rounded_mean_of_the_same_half_in_three_previous_
 
 
 def test_the_mean_is_rounded_half_up():
-    assert rounded_mean(68, 3) == 23
-    assert rounded_mean(67, 3) == 22
-    assert rounded_mean(45, 2) == 23
-    assert rounded_mean(0, 3) == 0
+    assert ratio(68, 3) == 23
+    assert ratio(67, 3) == 22
+    assert ratio(45, 2) == 23
+    assert ratio(0, 3) == 0
 
 
 @pytest.mark.django_db
