@@ -11,7 +11,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-@app.task(name="labor_portal.ping")
+@app.task(name="labor_portal.ping", ignore_result=False)
 def ping() -> str:
     """Answers 'pong': lets health checks and CI prove a worker round trip."""
     return "pong"

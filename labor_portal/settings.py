@@ -142,7 +142,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_TASK_TIME_LIMIT + 10 * 60,
     "socket_connect_timeout": 1,
     "socket_timeout": 5,
+    # Publishing from a web request tries the broker once: kombu would otherwise wait 2 s between attempts.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
 }
+# Tasks keep their outcome in the database (ReportRun, the e-mail outbox), not in Redis. Without this, each
+# publish subscribes to the result store, which retries a dead Redis for about 20 s inside the request.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1, "interval_start": 0, "interval_max": 0.5}}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
 CELERY_REDIS_SOCKET_TIMEOUT = 5
 CELERY_RESULT_EXPIRES = timedelta(days=1)
