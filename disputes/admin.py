@@ -145,6 +145,20 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PersonalDataReadLogMixin:
+    """A change page shows personal data in full: every time one is rendered, who saw it is kept.
+
+    Logged where the page is rendered (with the object already loaded), so no second query is needed.
+    """
+
+    read_log_field: str
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not add:
+            services.personal_data_view_record(viewer=request.user, **{self.read_log_field: obj})
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
 class MaskedPersonalDataMixin:
     @admin.display(description=_("申請人"))
     def applicants_masked(self, case):
@@ -156,7 +170,8 @@ class MaskedPersonalDataMixin:
 
 
 @admin.register(DisputeCase)
-class DisputeCaseAdmin(MaskedPersonalDataMixin, BureauRecordAdmin):
+class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, BureauRecordAdmin):
+    read_log_field = "case"
     form = DisputeCaseForm
     list_display = ("case_number", "filed_on", "applicants_masked", "personal_ids_masked", "respondent_name",
                     "main_category", "channel", "status", "concluded_on")
@@ -186,13 +201,6 @@ class DisputeCaseAdmin(MaskedPersonalDataMixin, BureauRecordAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"filed_via": FiledVia.PAPER, **super().get_changeform_initial_data(request)}
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        case = self.get_object(request, object_id)
-        if case is not None and self.has_view_permission(request, case):
-            # The change page shows applicants' personal data in full: who saw it is kept.
-            services.personal_data_view_record(case=case, viewer=request.user)
-        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -238,7 +246,8 @@ class DisputeCaseAdmin(MaskedPersonalDataMixin, BureauRecordAdmin):
 
 
 @admin.register(RightsFundApplication)
-class RightsFundApplicationAdmin(BureauRecordAdmin):
+class RightsFundApplicationAdmin(PersonalDataReadLogMixin, BureauRecordAdmin):
+    read_log_field = "fund_application"
     list_display = ("applied_on", "kind", "applicant_masked", "dispute_case", "persons_covered", "decision",
                     "decided_on", "amount_granted")
     list_filter = ("kind", "decision")
@@ -251,12 +260,6 @@ class RightsFundApplicationAdmin(BureauRecordAdmin):
     def applicant_masked(self, application):
         return mask_name(application.applicant_name)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        application = self.get_object(request, object_id)
-        if application is not None and self.has_view_permission(request, application):
-            # The change page shows the applicant's name and ID in full: who saw it is kept.
-            services.personal_data_view_record(fund_application=application, viewer=request.user)
-        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(PersonalDataView)

@@ -35,7 +35,7 @@ from disputes.models import (
     RightsFundApplication,
     outcome_errors,
 )
-from labor_portal.core.circuit import redis_breaker
+from labor_portal.core.circuit import enqueue_unless_redis_down
 
 logger = logging.getLogger(__name__)
 
@@ -204,13 +204,8 @@ def _confirmation_email_queue(case: DisputeCase, recipient: str) -> None:
 def _enqueue_confirmation(email_id: int) -> None:
     from disputes.tasks import send_confirmation_email
 
-    if redis_breaker.is_open:
-        return  # Redis failed moments ago: the periodic flush sends this one
-    try:
-        send_confirmation_email.apply_async((email_id,), retry=False)
-    except Exception:  # noqa: BLE001 - a dead broker must not touch the filing; the periodic flush sends it
-        redis_breaker.trip()
-        logger.warning("could not queue confirmation e-mail %s; the periodic flush will send it", email_id)
+    # Not queued (Redis down): the outbox row stays pending and the periodic flush sends it.
+    enqueue_unless_redis_down(send_confirmation_email, email_id)
 
 
 # --- Citizen actions after filing ----------------------------------------------------------------

@@ -1,6 +1,9 @@
 """A per-process circuit breaker for Redis, which the filing may use but must never wait for."""
 
+import logging
 import time
+
+logger = logging.getLogger(__name__)
 
 
 class CircuitBreaker:
@@ -27,3 +30,20 @@ class CircuitBreaker:
 
 # Shared by the rate limits (cache) and every task queued from a web request (broker): both are the same Redis.
 redis_breaker = CircuitBreaker(cooldown=15)
+
+
+def enqueue_unless_redis_down(task, *args) -> bool:
+    """Queue `task` without ever holding the caller on a dead broker.
+
+    Returns False when it was not queued (Redis failed just now, or fails now); the work must then be kept
+    in the database, where a periodic task picks it up once Redis is back.
+    """
+    if redis_breaker.is_open:
+        return False
+    try:
+        task.apply_async(args, retry=False)
+    except Exception:
+        redis_breaker.trip()
+        logger.warning("could not queue %s%r; a periodic task will pick it up", task.name, args, exc_info=True)
+        return False
+    return True

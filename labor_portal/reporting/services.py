@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from labor_portal.core.circuit import redis_breaker
+from labor_portal.core.circuit import enqueue_unless_redis_down
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.models import ReportRun
 from labor_portal.reporting.registry import IndicatorGroup, registry
@@ -42,13 +42,8 @@ def report_run_start(*, period: HalfYear, requested_by) -> ReportRun:
 def _enqueue(run_id) -> None:
     from labor_portal.reporting.tasks import generate_report_run
 
-    if redis_breaker.is_open:
-        return  # the broker failed moments ago: beat re-queues the run
-    try:
-        generate_report_run.apply_async((str(run_id),), retry=False)
-    except Exception:  # a dead broker must not fail the request: beat re-queues the run
-        redis_breaker.trip()
-        logger.warning("could not queue report run %s; it will be re-queued", run_id, exc_info=True)
+    # Not queued (Redis down): the run stays queued in the database and beat re-queues it.
+    enqueue_unless_redis_down(generate_report_run, str(run_id))
 
 
 def _stale_before():
