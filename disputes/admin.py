@@ -31,6 +31,7 @@ from disputes.models import (
 )
 from disputes.views import attachment_response
 from labor_portal.core.admin import BureauRecordAdmin
+from labor_portal.core.clientip import client_ip
 from labor_portal.core.validators import mask_name, mask_personal_id
 
 
@@ -155,7 +156,9 @@ class PersonalDataReadLogMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and not add:
-            services.personal_data_view_record(viewer=request.user, **{self.read_log_field: obj})
+            services.personal_data_view_record(
+                viewer=request.user, ip_address=client_ip(request), **{self.read_log_field: obj}
+            )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
@@ -226,7 +229,7 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
         case = get_object_or_404(DisputeCase, pk=case_id)
         if not self.has_view_permission(request, case):
             raise PermissionDenied
-        services.personal_data_view_record(case=case, viewer=request.user)
+        services.personal_data_view_record(case=case, viewer=request.user, ip_address=client_ip(request))
         return attachment_response(get_object_or_404(case.attachments, pk=attachment_id))
 
     @admin.action(description=_("匯出所選案件（CSV，個資已遮蔽）"), permissions=["view"])

@@ -283,6 +283,8 @@ class PersonalDataView(models.Model):
         "RightsFundApplication", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The viewer's address as seen through the trusted proxies (labor_portal.core.clientip).
+    ip_address = models.GenericIPAddressField(_("來源位址"), null=True, blank=True)
     viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

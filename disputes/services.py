@@ -317,8 +317,11 @@ def reopening_record(*, case: DisputeCase, reason: str, previous_status: str, pr
 
 
 def personal_data_view_record(*, viewer, case: DisputeCase | None = None,
-                               fund_application: RightsFundApplication | None = None) -> PersonalDataView:
-    return PersonalDataView.objects.create(case=case, fund_application=fund_application, viewer=viewer)
+                               fund_application: RightsFundApplication | None = None,
+                               ip_address: str | None = None) -> PersonalDataView:
+    return PersonalDataView.objects.create(
+        case=case, fund_application=fund_application, viewer=viewer, ip_address=ip_address
+    )
 
 
 @transaction.atomic

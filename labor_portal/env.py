@@ -1,5 +1,6 @@
 """Small readers for settings from the environment that fail loudly on malformed values."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -47,3 +48,14 @@ def env_url(name: str, schemes: tuple[str, ...]) -> str:
     if (raw and raw.split("://", 1)[0] not in schemes) or (raw and "://" not in raw):
         raise ImproperlyConfigured(f"{name} must be a URL starting with one of {schemes}, not {raw!r}")
     return raw
+
+
+def env_networks(name: str) -> list[str]:
+    """A comma-separated list of IP networks in CIDR notation (a bare address is a /32 or /128)."""
+    networks = []
+    for item in env_list(name, []):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP networks such as 10.0.0.0/8, not {item!r}") from None
+    return networks

@@ -11,7 +11,7 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from labor_portal.env import env_bool, env_int, env_list, env_str, env_url
+from labor_portal.env import env_bool, env_int, env_list, env_networks, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,6 +25,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# The proxies whose X-Forwarded-For we believe (labor_portal.core.clientip): none unless configured, so that a
+# visitor cannot choose the address that rate limits and the login lockout count against.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 SECTION_APPS = [
     "unions",
