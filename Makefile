@@ -6,20 +6,30 @@ STAMP := $(VENV)/.requirements-installed
 
 .PHONY: run test setup lint clean
 
+PORT ?= 8000
+# New demo accounts' passwords wait here (mode 600) until `make run` shows them once, after the URLs.
+DEMO_LOGINS := $(VENV)/demo-logins.txt
+
 run: setup
 	@echo ""
-	@echo "  高雄市政府勞工局 業務入口網  →  http://127.0.0.1:8000/"
-	@echo "  同仁登入 / staff login      →  http://127.0.0.1:8000/accounts/login/"
-	@echo "  後台 / admin                →  http://127.0.0.1:8000/admin/"
-	@echo "  API                         →  http://127.0.0.1:8000/api/v1/  (docs: /api/docs/)"
-	@echo "  Demo accounts: printed above with their passwords the first time they were created."
+	@echo "  高雄市政府勞工局 業務入口網  →  http://127.0.0.1:$(PORT)/"
+	@echo "  同仁登入 / staff login      →  http://127.0.0.1:$(PORT)/accounts/login/"
+	@echo "  後台 / admin                →  http://127.0.0.1:$(PORT)/admin/"
+	@echo "  API                         →  http://127.0.0.1:$(PORT)/api/v1/  (docs: /api/docs/)"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@if [ -s $(DEMO_LOGINS) ]; then \
+		echo "  Demo accounts (username, password, role), shown this once — note them now:"; \
+		cat $(DEMO_LOGINS); rm -f $(DEMO_LOGINS); \
+	else \
+		echo "  Demo accounts: no new accounts (passwords were shown when they were created;"; \
+		echo "  set a new one with: $(PY) manage.py changepassword <username>)."; \
+	fi
+	@echo ""
+	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	@echo "Demo accounts (username, password, role) — new ones only; passwords are shown this once:"
-	$(PY) manage.py create_demo_accounts
+	$(PY) manage.py create_demo_accounts --passwords-file $(DEMO_LOGINS)
 	$(PY) manage.py load_demo
 
 test: $(STAMP)

@@ -24,6 +24,7 @@ from disputes.models import (
     DisputeStatus,
     FiledVia,
     MediationSession,
+    PersonalDataPage,
     PersonalDataView,
     Reopening,
     RightsFundApplication,
@@ -32,6 +33,7 @@ from disputes.models import (
 from disputes.views import attachment_response
 from labor_portal.core.admin import BureauRecordAdmin
 from labor_portal.core.clientip import client_ip
+from labor_portal.core.spreadsheets import safe_row
 from labor_portal.core.validators import mask_name, mask_personal_id
 
 
@@ -147,19 +149,32 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 class PersonalDataReadLogMixin:
-    """A change page shows personal data in full: every time one is rendered, who saw it is kept.
+    """Every page that shows a case or a fund application in full logs who saw it, from where, on which page.
 
-    Logged where the page is rendered (with the object already loaded), so no second query is needed.
+    BureauRecordAdmin calls `record_shown` from the change page, the history list, one historical version
+    and the delete confirmation, as each renders (the object already loaded).
     """
 
     read_log_field: str
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and not add:
-            services.personal_data_view_record(
-                viewer=request.user, ip_address=client_ip(request), **{self.read_log_field: obj}
-            )
-        return super().render_change_form(request, context, add, change, form_url, obj)
+    def record_shown(self, request, obj, page: str) -> None:
+        if page in (PersonalDataPage.HISTORY, PersonalDataPage.HISTORY_VERSION) and not self._still_exists(obj):
+            # The history of a deleted record still holds its personal data, but no read-log row can point
+            # at it any more: nobody sees it rather than somebody unlogged.
+            raise PermissionDenied
+        services.personal_data_view_record(
+            viewer=request.user, ip_address=client_ip(request), page=page, **{self.read_log_field: obj}
+        )
+
+    def _still_exists(self, obj) -> bool:
+        return self.model._default_manager.filter(pk=obj.pk).exists()
+
+    def get_actions(self, request):
+        # The bulk-delete confirmation lists every selected record with its applicants' names, unlogged:
+        # records with personal data are deleted one at a time, from their own (logged) delete page.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
 
 class MaskedPersonalDataMixin:
@@ -229,7 +244,8 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
         case = get_object_or_404(DisputeCase, pk=case_id)
         if not self.has_view_permission(request, case):
             raise PermissionDenied
-        services.personal_data_view_record(case=case, viewer=request.user, ip_address=client_ip(request))
+        services.personal_data_view_record(case=case, viewer=request.user, ip_address=client_ip(request),
+                                           page=PersonalDataPage.ATTACHMENT)
         return attachment_response(get_object_or_404(case.attachments, pk=attachment_id))
 
     @admin.action(description=_("匯出所選案件（CSV，個資已遮蔽）"), permissions=["view"])
@@ -240,11 +256,11 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
         writer = csv.writer(response)
         writer.writerow(["案件編號", "受理日期", "申請人", "身分證號", "對造", "主要爭議類別", "處理方式", "狀態", "結案日期"])
         for case in queryset.prefetch_related("applicants").order_by("filed_on", "case_number"):
-            writer.writerow([
+            writer.writerow(safe_row([
                 case.case_number, case.filed_on, self.applicants_masked(case), self.personal_ids_masked(case),
                 case.respondent_name, case.get_main_category_display(), case.get_channel_display(),
                 case.get_status_display(), case.concluded_on or "",
-            ])
+            ]))
         return response
 
 
@@ -269,9 +285,9 @@ class RightsFundApplicationAdmin(PersonalDataReadLogMixin, BureauRecordAdmin):
 class PersonalDataViewAdmin(admin.ModelAdmin):
     """The read log is evidence: nobody adds, changes or deletes it here."""
 
-    list_display = ("viewed_at", "viewer", "case", "fund_application")
+    list_display = ("viewed_at", "viewer", "page", "case", "fund_application", "ip_address")
     list_select_related = ("viewer", "case", "fund_application")
-    list_filter = ("viewer",)
+    list_filter = ("page", "viewer")
     search_fields = ("case__case_number", "viewer__username")
     date_hierarchy = "viewed_at"
 

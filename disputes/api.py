@@ -60,7 +60,9 @@ class DisputeCaseViewSet(viewsets.ReadOnlyModelViewSet):
 
 class RightsFundApplicationSerializer(serializers.ModelSerializer):
     applicant_name = serializers.SerializerMethodField()
-    dispute_case_number = serializers.CharField(source="dispute_case.case_number", default=None, read_only=True)
+    # Null when the application has no mediation case (an unfair-labor-practice ruling): the schema says so.
+    dispute_case_number = serializers.CharField(
+        source="dispute_case.case_number", default=None, allow_null=True, read_only=True)
     amount_asked = serializers.IntegerField(read_only=True)
 
     class Meta:

@@ -1,19 +1,26 @@
 """The citizen's mediation application and tracking forms. Validation only; the writes are in services."""
 
 import re
-import secrets
 
-import filetype
 from django import forms
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from disputes.models import Applicant, ApplicantKind, ClaimItem, DisputeCase, DisputeCategory
-from disputes.services import MAX_ATTACHMENTS
+from disputes.models import (
+    Applicant,
+    ApplicantKind,
+    ClaimItem,
+    DisputeCase,
+    DisputeCategory,
+    MediationChannel,
+)
+from disputes.services import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, attachment_content_type
+from labor_portal.core.validators import normalize_identifier
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# Judged by the file's first bytes, never by its name or the browser's word.
-ALLOWED_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}\Z")
+# Formsets never build more forms than this many per request, whatever TOTAL_FORMS says.
+MAX_APPLICANTS = 10
+MAX_CLAIMS = 20
 # The category labels are the report's row labels (zh-Hant); the form shows them in the page's language.
 CATEGORY_LABELS = {
     DisputeCategory.WAGES: _("工資爭議"),
@@ -24,6 +31,12 @@ CATEGORY_LABELS = {
     DisputeCategory.OTHER: _("其他爭議"),
 }
 CATEGORY_CHOICES = [(category.value, label) for category, label in CATEGORY_LABELS.items()]
+# Likewise the channels, for the applicant's case page.
+CHANNEL_LABELS = {
+    MediationChannel.CIVIC_GROUP: _("民間團體調處"),
+    MediationChannel.MEDIATOR: _("主管機關調解人"),
+    MediationChannel.COMMITTEE: _("調解委員會"),
+}
 
 
 class AccessibleErrorsMixin:
@@ -52,6 +65,8 @@ class AttachmentsField(forms.FileField):
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        # Counted before any file is opened (the multipart parser has already stopped at
+        # DATA_UPLOAD_MAX_NUMBER_FILES, so at worst a few more than allowed arrive here).
         if len(files) > MAX_ATTACHMENTS:
             raise forms.ValidationError(_("附件最多 %(max)s 個。"), params={"max": MAX_ATTACHMENTS})
         for upload in files:
@@ -65,15 +80,13 @@ def check_attachment(upload) -> None:
         raise forms.ValidationError(
             _("「%(name)s」超過 10 MB，請縮小後再上傳。"), code="too_large", params={"name": upload.name}
         )
-    head = upload.read(2048)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ALLOWED_TYPES:
+    content_type = attachment_content_type(upload)
+    if content_type is None:
         raise forms.ValidationError(
             _("「%(name)s」不是 PDF、JPEG 或 PNG 檔案。"), code="wrong_type", params={"name": upload.name}
         )
     # Kept for the record: what the content is, whatever the browser claimed.
-    upload.checked_content_type = kind.mime
+    upload.checked_content_type = content_type
 
 
 class ApplicationForm(AccessibleErrorsMixin, forms.ModelForm):
@@ -89,8 +102,9 @@ class ApplicationForm(AccessibleErrorsMixin, forms.ModelForm):
         error_messages={"required": _("請勾選同意個人資料告知事項，才能送出申請。")},
     )
     # Humans never see this field; software that fills in every field does.
-    website = forms.CharField(required=False, label=_("網站（請勿填寫）"))
-    submission_token = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(required=False, label=_("網站（請勿填寫）"), max_length=200)
+    # Issued by the view into this browser's session (views.submission_token_issue).
+    submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     class Meta:
         model = DisputeCase
@@ -106,14 +120,16 @@ class ApplicationForm(AccessibleErrorsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["main_category"].choices = [("", "---------"), *CATEGORY_CHOICES]
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        if not self.is_bound:
-            self.initial["submission_token"] = secrets.token_urlsafe(32)
 
     def clean_submission_token(self):
         token = self.cleaned_data["submission_token"]
         if not _TOKEN.match(token):
             raise forms.ValidationError(_("表單已失效，請重新整理頁面後再送出。"))
         return token
+
+    def clean_respondent_business_number(self):
+        # Full-width digits typed on a phone keyboard become the ASCII number the register knows.
+        return normalize_identifier(self.cleaned_data["respondent_business_number"])
 
     def is_spam(self) -> bool:
         return bool(self.data.get(self.add_prefix("website")))
@@ -129,9 +145,18 @@ class ApplicantForm(AccessibleErrorsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].initial = ApplicantKind.WORKER
+        self.fields["birth_date"].widget.attrs.update({"min": "1900-01-01"})
+
+    @property
+    def summary_prefix(self) -> str:
+        """Which applicant a message in the error summary is about (includes/form_errors.html)."""
+        number = self.prefix.rsplit("-", 1)[-1]
+        if number == "0":
+            return pgettext("dispute applicant", "申請人")
+        return pgettext("co-applicant number", "共同申請人 %(n)s") % {"n": int(number) + 1}
 
     def clean_personal_id(self):
-        return self.cleaned_data["personal_id"].strip().upper()
+        return normalize_identifier(self.cleaned_data["personal_id"])
 
     def has_changed(self):
         # The preset kind alone does not make an extra applicant: only what the citizen typed does.
@@ -149,14 +174,43 @@ class ClaimForm(AccessibleErrorsMixin, forms.ModelForm):
         # No preset amount: a blank extra row must stay unchanged so that the formset skips it.
         self.fields["amount"].required, self.fields["amount"].initial = False, None
 
+    @property
+    def summary_prefix(self) -> str:
+        return gettext("請求事項 %(n)s") % {"n": int(self.prefix.rsplit("-", 1)[-1]) + 1}
+
     def clean_amount(self):
         return self.cleaned_data["amount"] or 0
 
 
+class BoundedFormSet(forms.BaseFormSet):
+    """A formset that refuses a TOTAL_FORMS above its maximum at once, without building those forms.
+
+    formset_factory's default absolute_max is max_num + 1000, so `TOTAL_FORMS=100000` built 1010 forms before
+    being refused with Django's generic message.
+    """
+
+    too_many_message = _("最多 %(num)s 筆。")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages = {**self.error_messages, "too_many_forms": str(self.too_many_message)}
+
+
+class ApplicantFormSetBase(BoundedFormSet):
+    too_many_message = _("申請人最多 %(num)s 位。")
+
+
+class ClaimFormSetBase(BoundedFormSet):
+    too_many_message = _("請求事項最多 %(num)s 項。")
+
+
 ApplicantFormSet = forms.formset_factory(
-    ApplicantForm, extra=2, min_num=1, validate_min=True, max_num=10, validate_max=True
+    ApplicantForm, formset=ApplicantFormSetBase, extra=2, min_num=1, validate_min=True, max_num=MAX_APPLICANTS,
+    validate_max=True, absolute_max=MAX_APPLICANTS,
 )
-ClaimFormSet = forms.formset_factory(ClaimForm, extra=3, max_num=20, validate_max=True)
+ClaimFormSet = forms.formset_factory(
+    ClaimForm, formset=ClaimFormSetBase, extra=3, max_num=MAX_CLAIMS, validate_max=True, absolute_max=MAX_CLAIMS,
+)
 
 
 class TrackForm(AccessibleErrorsMixin, forms.Form):

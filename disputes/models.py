@@ -5,12 +5,19 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from labor_portal.core.models import BureauRecord, PeriodQuerySet
-from labor_portal.core.validators import validate_business_number, validate_personal_id
+from labor_portal.core.validators import validate_birth_date, validate_business_number, validate_personal_id
+
+# A citizen's account of the dispute: about five pages of text, far more than any filing needs, and a bound on
+# what one request may store (a TextField has no length limit in the database).
+ACCOUNT_MAX_LENGTH = 5000
+# The attachment types accepted, judged by content, and the extension each is stored and served with.
+ATTACHMENT_EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 
 class DisputeStatus(models.TextChoices):
@@ -73,7 +80,9 @@ class DisputeCase(BureauRecord):
 
     main_category = models.CharField(_("主要爭議類別"), max_length=30, choices=DisputeCategory.choices)
     categories = models.JSONField(_("爭議類別"), default=list, help_text=_("所有涉及的爭議類別代碼。"))
-    account = models.TextField(_("爭議經過"))
+    account = models.TextField(
+        _("爭議經過"), max_length=ACCOUNT_MAX_LENGTH, validators=[MaxLengthValidator(ACCOUNT_MAX_LENGTH)]
+    )
 
     respondent_name = models.CharField(_("對造名稱（事業單位）"), max_length=200)
     respondent_business_number = models.CharField(
@@ -157,7 +166,7 @@ class Applicant(BureauRecord):
     personal_id = models.CharField(
         _("身分證統一編號或居留證號碼"), max_length=10, validators=[validate_personal_id]
     )
-    birth_date = models.DateField(_("出生年月日"))
+    birth_date = models.DateField(_("出生年月日"), validators=[validate_birth_date])
     phone = models.CharField(_("聯絡電話"), max_length=30)
     email = models.EmailField(_("電子郵件"), blank=True)
     address = models.CharField(_("地址"), max_length=300)
@@ -220,8 +229,10 @@ class Reopening(BureauRecord):
 
 
 def attachment_path(instance, filename: str) -> str:
-    # A random name: the applicant's file name may carry personal data and is kept in the row only.
-    return f"disputes/{instance.case_id}/{uuid.uuid4().hex}"
+    # A random name: the applicant's file name may carry personal data and is kept in the row only. The
+    # extension is the detected type's, never the uploaded name's (a PDF named readme.hta is stored as .pdf).
+    extension = ATTACHMENT_EXTENSIONS.get(instance.content_type, "bin")
+    return f"disputes/{instance.case_id}/{uuid.uuid4().hex}.{extension}"
 
 
 class Attachment(BureauRecord):
@@ -275,6 +286,16 @@ class ConfirmationEmail(models.Model):
         return f"{self.case} → {self.recipient}"
 
 
+class PersonalDataPage(models.TextChoices):
+    """Which page showed the personal data in full."""
+
+    CHANGE = "change", _("編輯頁")
+    HISTORY = "history", _("變更歷史")
+    HISTORY_VERSION = "history_version", _("歷史版本（檢視或回復）")
+    DELETE = "delete", _("刪除確認")
+    ATTACHMENT = "attachment", _("附件下載")
+
+
 class PersonalDataView(models.Model):
     """Audit log: a staff member saw the personal data of a case or of a fund application in full."""
 
@@ -285,6 +306,8 @@ class PersonalDataView(models.Model):
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # The viewer's address as seen through the trusted proxies (labor_portal.core.clientip).
     ip_address = models.GenericIPAddressField(_("來源位址"), null=True, blank=True)
+    # Blank on the rows written before pages were told apart.
+    page = models.CharField(_("頁面"), max_length=20, choices=PersonalDataPage.choices, blank=True)
     viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

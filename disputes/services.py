@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from smtplib import SMTPException
 
+import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -20,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from disputes.models import (
+    ATTACHMENT_EXTENSIONS,
     OUTCOMES,
     Applicant,
     Attachment,
@@ -40,6 +42,7 @@ from labor_portal.core.circuit import enqueue_unless_redis_down
 logger = logging.getLogger(__name__)
 
 MAX_ATTACHMENTS = 5
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
 ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 ACCESS_CODE_LENGTH = 12
@@ -181,17 +184,31 @@ def _dispute_case_create(*, applicants, respondent, main_category, categories, c
     return case
 
 
+def attachment_content_type(fileobj) -> str | None:
+    """The type a file's first bytes show (PDF, JPEG or PNG), or None: never its name or the browser's word."""
+    position = fileobj.tell()
+    head = fileobj.read(2048)
+    fileobj.seek(position)
+    kind = filetype.guess(head)
+    return kind.mime if kind is not None and kind.mime in ATTACHMENT_EXTENSIONS else None
+
+
 def _attachment_write(case: DisputeCase, upload, user) -> Attachment:
-    """The attachment's file, written to private storage; its row is saved by the caller."""
+    """The attachment's file, written to private storage under the detected type's extension; its row is saved
+    by the caller. The uploaded name is kept as text only."""
+    content_type = getattr(upload, "checked_content_type", None) or attachment_content_type(upload)
+    if content_type is None:
+        raise ValidationError(_("「%(name)s」不是 PDF、JPEG 或 PNG 檔案。") % {"name": upload.name})
     attachment = Attachment(
         case=case,
         original_name=upload.name[:200],
-        content_type=getattr(upload, "checked_content_type", "") or upload.content_type,
+        content_type=content_type,
         size=upload.size,
         created_by=user,
         updated_by=user,
     )
-    attachment.file.save(upload.name, upload, save=False)
+    # The name given here is ignored by attachment_path, which names the file by its detected type.
+    attachment.file.save(f"attachment.{ATTACHMENT_EXTENSIONS[content_type]}", upload, save=False)
     return attachment
 
 
@@ -318,9 +335,9 @@ def reopening_record(*, case: DisputeCase, reason: str, previous_status: str, pr
 
 def personal_data_view_record(*, viewer, case: DisputeCase | None = None,
                                fund_application: RightsFundApplication | None = None,
-                               ip_address: str | None = None) -> PersonalDataView:
+                               ip_address: str | None = None, page: str = "") -> PersonalDataView:
     return PersonalDataView.objects.create(
-        case=case, fund_application=fund_application, viewer=viewer, ip_address=ip_address
+        case=case, fund_application=fund_application, viewer=viewer, ip_address=ip_address, page=page
     )
 
 

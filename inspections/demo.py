@@ -99,7 +99,7 @@ def _violation(inspection, law, article, decided_on, status, n) -> Violation:
     fine = 20_000 * (1 + n % 5)
     return Violation(
         establishment=inspection.establishment, inspection=inspection, law=law, article=article,
-        decision_number=f"高市勞條字第{decided_on.year - 1911}{n:05d}號", decided_on=decided_on,
+        decision_number=f"高市勞條字第{decided_on.year - 1911}{n:07d}號", decided_on=decided_on,
         fine_imposed=fine, fine_after_appeal=fine // 2 if n % 17 == 0 else None, status=status)
 
 
@@ -167,7 +167,7 @@ def _osh_penalties(osh_inspections: list[OSHInspection]) -> tuple[list[StopWorkO
             day = min(inspection.inspected_on + timedelta(days=10), period.last_day)
             fines.append(Violation(
                 establishment=inspection.establishment, osh_inspection=inspection, law=Law.OCCUPATIONAL_SAFETY,
-                article=6, decision_number=f"高市勞檢字第{day.year - 1911}{n:05d}號", decided_on=day,
+                article=6, decision_number=f"高市勞檢字第{day.year - 1911}{n:07d}號", decided_on=day,
                 fine_imposed=30_000 + 10_000 * (k % 4), status=statuses[k % len(statuses)]))
             n += 1
     return stop_work, fines

@@ -2,6 +2,7 @@
 
 import csv
 
+from django.core.paginator import InvalidPage, Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from inspections.forms import RegisterSearchForm
 from inspections.selectors import register_entries
 from labor_portal.core.ratelimit import per_ip_limit
+from labor_portal.core.spreadsheets import safe_row
 
 PAGE_SIZE = 50
 
@@ -19,29 +21,24 @@ def _entries(request):
     return form, form.filter(register_entries(query=query))
 
 
-def _page_number(request) -> int:
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
-
-
 @per_ip_limit("inspections.register", "60/m", method="GET")
 def violation_register(request):
     form, entries = _entries(request)
-    number = _page_number(request)
-    # One row more than a page tells whether there is a next page, without counting every penalty.
-    rows = list(entries[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1])
+    paginator = Paginator(entries, PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "inspections/violation_register.html", {
-        "form": form,
-        "entries": rows[:PAGE_SIZE],
-        "page_number": number,
-        "has_previous": number > 1,
-        "has_next": len(rows) > PAGE_SIZE,
-        "query_string": query.urlencode(),
-    })
+    context = {"form": form, "paginator": paginator, "query_string": query.urlencode()}
+    try:
+        # validate_number refuses a page past the last before any OFFSET reaches the database (a huge
+        # number there is a DataError on PostgreSQL).
+        page = paginator.page(request.GET.get("page", 1))
+    except InvalidPage:
+        context["page_error"] = _("沒有這一頁：查詢結果共 %(pages)s 頁，請從第 1 頁開始。") % {
+            "pages": paginator.num_pages}
+        return render(request, "inspections/violation_register.html", context, status=404)
+    context.update(page=page, entries=page.object_list,
+                   page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return render(request, "inspections/violation_register.html", context)
 
 
 class _Echo:
@@ -61,11 +58,12 @@ def violation_register_csv(request):
         yield writer.writerow(header)
         for entry in entries.iterator(chunk_size=2000):
             firm = entry.establishment
-            yield writer.writerow([
+            # Names and numbers are typed by staff and imported from files: never a formula in Excel.
+            yield writer.writerow(safe_row([
                 firm.name, firm.business_number, firm.responsible_person, entry.get_law_display(),
                 entry.article_label, entry.article_meaning, entry.decision_number, entry.decided_on.isoformat(),
                 entry.fine,
-            ])
+            ]))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="violations.csv"'

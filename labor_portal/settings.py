@@ -9,6 +9,9 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from labor_portal.env import env_bool, env_int, env_list, env_networks, env_str, env_url
@@ -29,6 +32,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The proxies whose X-Forwarded-For we believe (labor_portal.core.clientip): none unless configured, so that a
 # visitor cannot choose the address that rate limits and the login lockout count against.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 SECTION_APPS = [
@@ -52,10 +57,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     "simple_history",
     "axes",
     "labor_portal.core",
@@ -66,11 +72,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Headers on every page, error pages and lockouts included (labor_portal.core.headers, django-csp).
+    "csp.middleware.CSPMiddleware",
+    "labor_portal.core.headers.PermissionsPolicyMiddleware",
+    "labor_portal.core.headers.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF, views), after the language is known for its 413 page.
+    "labor_portal.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "labor_portal.core.sessions.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -153,6 +166,25 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# The worker's own broker connection (labor_portal.celery puts these in place when a worker starts). kombu's
+# Connection.default_channel reconnects with the max_retries/interval_*/connect_retries_timeout of these
+# options: with the publisher's "try once, at once" above, a Redis blink while the worker re-establishes its
+# channels raises kombu's OperationalError, which the consumer does not count as recoverable. A worker waits.
+WORKER_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"],
+    "socket_connect_timeout": 5,
+    "socket_timeout": 30,
+    "socket_keepalive": True,
+    "connect_retries_timeout": 60,
+}
+# Survives Redis restarting while tasks are in flight (see the class's docstring).
+CELERY_WORKER_CONSUMER = "labor_portal.celery:Consumer"
+# Reconnect for ever (Celery's default gives up, and the worker exits, after 100 attempts).
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A task running when the connection drops finishes; its late ack goes nowhere and is dropped. Cancelling it
+# instead (Celery 6's default) could stop an e-mail mid-send and send it twice once the outbox lease passed.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 # Tasks keep their outcome in the database (ReportRun, the e-mail outbox), not in Redis. Without this, each
 # publish subscribes to the result store, which retries a dead Redis for about 20 s inside the request.
 CELERY_TASK_IGNORE_RESULT = True
@@ -165,9 +197,15 @@ CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Each worker also consumes a queue of its own: the health check pings that worker and no other.
+CELERY_WORKER_DIRECT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Taipei"
+# A running report holds its run for this long and renews it at every table; a worker killed mid-run thus
+# gives the run up after at most this long, and beat requeues it within the next interval (under a minute).
+REPORT_RUN_LEASE_SECONDS = 40
+REPORT_RUN_REQUEUE_SECONDS = 15
 CELERY_BEAT_SCHEDULE = {
     # The half-year that has just ended, early on 1 January and 1 July.
     "report-previous-half-year": {
@@ -179,9 +217,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disputes.send_pending_confirmation_emails",
         "schedule": 60.0,
     },
+    # Runs whose worker died (lease passed) are taken over within REPORT_RUN_LEASE + this interval.
     "requeue-stale-report-runs": {
         "task": "labor_portal.reporting.tasks.requeue_stale_report_runs",
-        "schedule": timedelta(minutes=10),
+        "schedule": float(REPORT_RUN_REQUEUE_SECONDS),
     },
 }
 
@@ -202,11 +241,22 @@ LOGIN_REDIRECT_URL = "staff-home"
 LOGOUT_REDIRECT_URL = "home"
 
 AXES_FAILURE_LIMIT = 5
-# Either the account or the address is locked, whichever reaches the limit first.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# An account is locked only from the address its failures came from, and no address is locked as a whole: the
+# bureau's clerks share one office address (and every visitor is the proxy when TRUSTED_PROXY_* is wrong), so
+# one clerk's typos must not lock out the others.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "labor_portal.core.clientip.client_ip_for_axes"
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Renders registration/locked_out.html with the time the lockout ends and the help desk to call.
+AXES_LOCKOUT_CALLABLE = "labor_portal.core.accounts.lockout_response"
+# How to reach the bureau's IT help desk (a phone number, extension or e-mail), shown to a locked-out or
+# forgetful clerk on the lockout and password-reset pages. The default is the bureau's switchboard.
+STAFF_HELPDESK = env_str("STAFF_HELPDESK", "(07) 812-4613")
+# A password-reset link is good for an hour (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Staff sessions end after 8 idle hours: labor_portal.core.sessions.IdleSessionMiddleware pushes the end on.
+SESSION_COOKIE_AGE = 8 * 60 * 60
 AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------------------
@@ -214,6 +264,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "zh-hant"
 LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# zh-Hant numbers with thousands separators, as in the printed report (labor_portal/formats/zh_Hant).
+FORMAT_MODULE_PATH = ["labor_portal.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Taipei")
 USE_I18N = True
 USE_TZ = True
@@ -234,8 +286,15 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploads above this go to a temporary file rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
+# Everything but files: the longest form (a mediation application, 5,000-character account) is far below it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+# The largest form sends 5 attachments of 10 MB: a request above 55 MB is refused from its Content-Length
+# before it is read (labor_portal.core.middleware). The proxy must cap bodies too (README: client_max_body_size).
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 55 * 1024 * 1024)
+# The multipart parser stops at the 11th file: no form takes more than 5 (an import takes 1).
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # --- E-mail ---------------------------------------------------------------------------------------
 
@@ -253,7 +312,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "高雄市政府勞工局 <no
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["labor_portal.core.permissions.SectionModelPermissions"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -263,8 +322,16 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Paths grouped by section in the API docs (tags named after SECTION_TITLES).
+    "DEFAULT_SCHEMA_CLASS": "labor_portal.core.api.SectionAutoSchema",
+    # A delete refused because other records depend on it is a 409 with a clear message, not a 500.
+    "EXCEPTION_HANDLER": "labor_portal.core.api.exception_handler",
 }
+# API tokens (django-rest-knox) are stored as SHA-512 digests, shown once when created, and expire.
+API_TOKEN_TTL_HOURS = env_int("API_TOKEN_TTL_HOURS", 10)
+if API_TOKEN_TTL_HOURS <= 0:
+    raise ImproperlyConfigured(f"API_TOKEN_TTL_HOURS must be 1 or more, not {API_TOKEN_TTL_HOURS}")
+REST_KNOX = {"TOKEN_TTL": timedelta(hours=API_TOKEN_TTL_HOURS), "AUTH_HEADER_PREFIX": "Token"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "高雄市政府勞工局 業務入口網 API",
     "DESCRIPTION": "Kaohsiung City Labor Affairs Bureau portal API",
@@ -274,6 +341,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "labor_portal.core.api.section_tags"],
 }
 
 # --- Rate limits ----------------------------------------------------------------------------------
@@ -302,6 +370,30 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# An expired or cookie-less form gets the portal's page in the visitor's language, not Django's English one.
+CSRF_FAILURE_VIEW = "labor_portal.core.views.csrf_failure"
+
+# Content-Security-Policy (django-csp 4 format): our own files only, no inline script or style. A template
+# that truly needs an inline block (the Swagger UI page, templates/drf_spectacular/swagger_ui.html) marks it
+# with {{ request.csp_nonce }}; the nonce enters the header only on responses that used it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF, CSP_NONCE],
+        "style-src": [CSP_SELF, CSP_NONCE],
+        # Django admin and Swagger UI draw their icons as data: SVGs in their stylesheets.
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_NONE],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    },
+}
+# Anonymous pages that show a citizen's own case (filing, the filed page with its access code, the case page
+# and its attachments) are never stored by a cache; for logged-in users every page is (headers.py says why).
+NO_STORE_PATH_PREFIXES = env_list("NO_STORE_PATH_PREFIXES", ["/track/", "/disputes/", "/employment/", "/api/"])
 
 LOGGING = {
     "version": 1,

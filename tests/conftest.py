@@ -5,6 +5,15 @@ from labor_portal.celery import app as celery_app
 from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS, SECTION_ROLES
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hasher():
+    """Tests create many accounts; the production hasher's deliberate slowness buys nothing here."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def celery_eager(request):
     """Tasks run in-process unless a test needs the real worker (marked real_worker)."""

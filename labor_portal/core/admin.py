@@ -8,6 +8,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from labor_portal.core.api_tokens import register_token_admin
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 admin.site.site_header = _("高雄市政府勞工局 業務管理系統")
@@ -19,6 +21,35 @@ class BureauRecordAdmin(SimpleHistoryAdmin):
     """Admin of a BureauRecord: records who created and last changed each row."""
 
     readonly_fields = ("created_at", "updated_at", "created_by", "updated_by")
+
+    # --- Pages that show a record in full -------------------------------------------------------------
+    # The change page, the history list (simple-history prints every changed value, old and new), one
+    # historical version (viewed or reverted) and the delete confirmation all show a record in full.
+    # Each calls `record_shown` once it renders, so a section whose records carry personal data logs
+    # every one of them in one place (Taiwan PDPA Enforcement Rules art. 12).
+
+    def record_shown(self, request, obj, page: str) -> None:
+        """A page showed `obj` in full to `request.user`; `page` is change/history/history_version/delete.
+
+        Nothing by default: a section with personal data overrides it to write its read log.
+        """
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not add:
+            self.record_shown(request, obj, "change")
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        # simple-history renders both its history list ("object") and one version ("original") here.
+        if "original" in context:
+            self.record_shown(request, context["original"], "history_version")
+        else:
+            self.record_shown(request, context["object"], "history")
+        return super().render_history_view(request, template, context, **kwargs)
+
+    def render_delete_form(self, request, context):
+        self.record_shown(request, context["object"], "delete")
+        return super().render_delete_form(request, context)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -88,3 +119,7 @@ class SpreadsheetImportAdminMixin:
             "template_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_import_template"),
         }
         return TemplateResponse(request, "admin/spreadsheet_import.html", context)
+
+
+# API tokens: created only on the staff page, which always sets an expiry (see labor_portal.core.api_tokens).
+register_token_admin(admin.site)

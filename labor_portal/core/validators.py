@@ -8,8 +8,11 @@
 """
 
 import re
+import unicodedata
+from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Area letters as the Ministry of the Interior numbers them (I, O, W, X, Y, Z are out of order).
@@ -17,10 +20,22 @@ LETTER_CODES = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36), strict=True
 _ID_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 1)
 _UBN_WEIGHTS = (1, 2, 1, 2, 1, 2, 4, 1)
 
-_NATIONAL_ID = re.compile(r"^[A-Z][12]\d{8}$")
-_RESIDENT_NEW = re.compile(r"^[A-Z][89]\d{8}$")
-_RESIDENT_OLD = re.compile(r"^[A-Z][A-D]\d{8}$")
-_UBN = re.compile(r"^\d{8}$")
+# ASCII digits only: `\d` would also match full-width '１' and other scripts' digits, which int() reads, so a
+# number typed in full width passed the checksum and was stored as typed (and then never found by search).
+_NATIONAL_ID = re.compile(r"^[A-Z][12][0-9]{8}\Z")
+_RESIDENT_NEW = re.compile(r"^[A-Z][89][0-9]{8}\Z")
+_RESIDENT_OLD = re.compile(r"^[A-Z][A-D][0-9]{8}\Z")
+_UBN = re.compile(r"^[0-9]{8}\Z")
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
+
+def normalize_identifier(value: str) -> str:
+    """What a citizen meant to type: full-width letters and digits (ＡＢ１２) made ASCII, spaces dropped, upper case.
+
+    Forms call this before validating; the validators themselves refuse anything that is not ASCII, so a
+    caller that forgets to normalise stores nothing odd.
+    """
+    return unicodedata.normalize("NFKC", value or "").strip().upper()
 
 
 def _checksum_ok(letter: str, second: int, digits: str) -> bool:
@@ -34,6 +49,8 @@ def _checksum_ok(letter: str, second: int, digits: str) -> bool:
 def is_valid_personal_id(value: str) -> bool:
     """True for a valid national ID or resident certificate number (old or new format)."""
     value = (value or "").strip().upper()
+    if not value.isascii():
+        return False
     if _NATIONAL_ID.match(value) or _RESIDENT_NEW.match(value):
         return _checksum_ok(value[0], int(value[1]), value[2:])
     if _RESIDENT_OLD.match(value):
@@ -64,6 +81,16 @@ def validate_personal_id(value: str) -> None:
 def validate_business_number(value: str) -> None:
     if not is_valid_business_number(value):
         raise ValidationError(_("統一編號不正確，應為 8 位數字且檢查碼相符。"), code="invalid_business_number")
+
+
+def validate_birth_date(value: date) -> None:
+    """From 1900 to today: a later date is a typing slip (often an ROC year typed as a Gregorian one)."""
+    if value is None:
+        return
+    if not EARLIEST_BIRTH_DATE <= value <= timezone.localdate():
+        raise ValidationError(
+            _("出生日期應介於 1900 年 1 月 1 日與今天之間，請檢查是否輸入錯誤。"), code="invalid_birth_date"
+        )
 
 
 def mask_personal_id(value: str) -> str:

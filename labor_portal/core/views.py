@@ -1,6 +1,13 @@
+import logging
+import sys
+
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -8,6 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from labor_portal.core.health import health_report
 from labor_portal.core.roles import SECTION_TITLES
+
+logger = logging.getLogger(__name__)
 
 # Citizen services by URL name, listed on the front page as soon as their section provides them.
 CITIZEN_SERVICES = [
@@ -35,19 +44,28 @@ def home(request):
     return render(request, "home.html", {"citizen_services": services})
 
 
-@login_required
-def staff_home(request):
-    """Where staff land after logging in: the sections their role may enter."""
-    sections = [
-        {"app_label": app_label, "title": title}
+def _staff_sections(request) -> list[dict]:
+    """The sections this user may enter, linked to their admin index where the admin has one.
+
+    A section without any model in the admin (employment before its records exist) has no `admin:app_list`
+    URL: it is listed, unlinked, rather than breaking the whole page.
+    """
+    admin_urls = {app["app_label"]: app["app_url"] for app in admin.site.get_app_list(request)}
+    return [
+        {"app_label": app_label, "title": title, "url": admin_urls.get(app_label)}
         for app_label, title in SECTION_TITLES.items()
         if request.user.has_module_perms(app_label)
     ]
+
+
+@login_required
+def staff_home(request):
+    """Where staff land after logging in: the sections their role may enter."""
     return render(
         request,
         "staff/home.html",
         {
-            "sections": sections,
+            "sections": _staff_sections(request),
             "can_read_reports": request.user.has_perm("reporting.view_reportrun"),
             "reports_url": _reverse_or_none("reports:index"),
         },
@@ -67,3 +85,32 @@ def rate_limited(request, exception=None):
         {"message": _("您送出的次數太多了，請稍候幾分鐘再試。若有急事，請來電本局服務專線。")},
         status=429,
     )
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: an expired form, said in the visitor's language rather than Django's English page."""
+    return render(request, "403_csrf.html", status=403)
+
+
+# The database is down or restarting: the visitor should simply try again in a moment.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def server_error(request):
+    """handler500, in the visitor's language; 503 with Retry-After when the database is unavailable.
+
+    It renders without a RequestContext and never touches the database (the session and the user live
+    there, and the database may be what failed): the page shows the anonymous navigation.
+    """
+    unavailable = isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE)
+    status, template = (503, "503.html") if unavailable else (500, "500.html")
+    try:
+        body = render_to_string(template, {"request": request, "csrf_token": get_token(request)})
+    except Exception:  # the error page itself must never fail: fall back to one plain sentence
+        logger.exception("Rendering %s failed", template)
+        body = _("系統暫時無法處理您的要求，這次送出的資料並未收到，請稍候再試。")
+        return HttpResponse(body, status=status, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(body, status=status)
+    if unavailable:
+        response["Retry-After"] = "60"
+    return response

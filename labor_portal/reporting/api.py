@@ -1,11 +1,11 @@
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from labor_portal.core.periods import HalfYear, InvalidPeriod
@@ -78,6 +78,7 @@ class ReportRunViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["links"].get("html", "")})
 
     def _finished_run(self, pk) -> ReportRun:
+        # DRF's get_object_or_404, as get_object() uses: an id that is no UUID is a 404, not a 500.
         run = get_object_or_404(self.get_queryset(), pk=pk)
         if run.status != ReportRun.Status.DONE:
             raise NotFound(_("報表尚未產製完成。"))

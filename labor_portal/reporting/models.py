@@ -27,6 +27,11 @@ class ReportRun(models.Model):
     started_at = models.DateTimeField(_("開始時間"), null=True, blank=True)
     finished_at = models.DateTimeField(_("完成時間"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("執行次數"), default=0)
+    # The running attempt holds the run until `lease_until` and renews it as it progresses; once the lease
+    # has passed (its worker died), another attempt may claim the run. Each claim gets a new token, and the
+    # attempt's later writes only apply while the run still carries its token.
+    lease_until = models.DateTimeField(_("執行租約期限"), null=True, blank=True, editable=False)
+    claim_token = models.UUIDField(_("執行識別碼"), null=True, blank=True, editable=False)
     error = models.TextField(_("錯誤訊息"), blank=True)
     snapshot = models.JSONField(_("報表內容"), null=True, blank=True, editable=False)
     workbook = models.FileField(_("Excel 檔"), upload_to="reports/", blank=True)

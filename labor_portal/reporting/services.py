@@ -1,6 +1,7 @@
 """Generating the half-year report: compute every table and indicator, then write the files."""
 
 import logging
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from labor_portal.core.circuit import enqueue_unless_redis_down
@@ -46,50 +48,93 @@ def _enqueue(run_id) -> None:
     enqueue_unless_redis_down(generate_report_run, str(run_id))
 
 
-def _stale_before():
-    return timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+class LeaseLost(Exception):
+    """This attempt no longer holds its run: its lease ran out and another attempt claimed the run."""
+
+
+def _lease_until():
+    return timezone.now() + timedelta(seconds=settings.REPORT_RUN_LEASE_SECONDS)
+
+
+def _lease_passed(now) -> Q:
+    # No lease at all: left running by a worker of the version before leases, which is gone since.
+    return Q(status=ReportRun.Status.RUNNING) & (Q(lease_until__lt=now) | Q(lease_until=None))
+
+
+def report_run_claim(*, run_id) -> uuid.UUID | None:
+    """Claim a queued run, or a running one whose lease has passed. Returns this attempt's token, or None."""
+    token = uuid.uuid4()
+    now = timezone.now()
+    claimed = (
+        ReportRun.objects.filter(pk=run_id)
+        .filter(Q(status=ReportRun.Status.QUEUED) | _lease_passed(now))
+        .update(
+            status=ReportRun.Status.RUNNING, started_at=now, lease_until=_lease_until(), claim_token=token,
+            error="", attempts=F("attempts") + 1,
+        )
+    )
+    return token if claimed else None
+
+
+def _held(run_id, token):
+    """The run, as long as the attempt holding `token` still has it."""
+    return ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING, claim_token=token)
+
+
+def report_run_heartbeat(*, run_id, token, progress: int) -> None:
+    """Renew this attempt's lease and record its progress; raises LeaseLost when another attempt took over."""
+    # Greatest: progress only ever grows, even when a run is picked up again from the start.
+    if not _held(run_id, token).update(lease_until=_lease_until(), progress=Greatest(F("progress"), progress)):
+        raise LeaseLost(run_id)
 
 
 def report_run_execute(*, run_id) -> bool:
-    """Generate the run's report once. Returns False when another execution has it or it is finished."""
-    claimed = (
-        ReportRun.objects.filter(pk=run_id)
-        .filter(Q(status=ReportRun.Status.QUEUED) | Q(status=ReportRun.Status.RUNNING, started_at__lt=_stale_before()))
-        .update(status=ReportRun.Status.RUNNING, started_at=timezone.now(), error="", attempts=F("attempts") + 1)
-    )
-    if not claimed:
+    """Generate the run's report once. Returns False when another attempt has it, lost it to one, or it is finished."""
+    token = report_run_claim(run_id=run_id)
+    if token is None:
         return False
     run = ReportRun.objects.get(pk=run_id)
     try:
-        snapshot = report_compute(run.half_year, on_step=lambda done, total: _advance(run_id, done * 100 // total))
+        snapshot = report_compute(
+            run.half_year, on_step=lambda done, total: report_run_heartbeat(
+                run_id=run_id, token=token, progress=done * 100 // total)
+        )
         run.workbook.save(f"report-{run.period}-{run.pk}.xlsx", ContentFile(render_workbook(snapshot)), save=False)
+    except LeaseLost:
+        logger.warning("report run %s was taken over by another attempt; this one stops", run_id)
+        return False
     except Exception as exc:
         logger.exception("report run %s failed", run_id)
-        ReportRun.objects.filter(pk=run_id).update(
-            status=ReportRun.Status.FAILED, error=f"{type(exc).__name__}: {exc}", finished_at=timezone.now()
+        _held(run_id, token).update(
+            status=ReportRun.Status.FAILED, error=f"{type(exc).__name__}: {exc}", finished_at=timezone.now(),
+            lease_until=None,
         )
         return True
-    ReportRun.objects.filter(pk=run_id).update(
+    done = _held(run_id, token).update(
         status=ReportRun.Status.DONE,
         progress=100,
         snapshot=snapshot,
         workbook=run.workbook.name,
         finished_at=timezone.now(),
+        lease_until=None,
     )
-    return True
-
-
-def _advance(run_id, progress: int) -> None:
-    # Conditional, so that progress only ever grows, even when a run is picked up again.
-    ReportRun.objects.filter(pk=run_id, progress__lt=progress).update(progress=progress)
+    if not done:
+        # Taken over while the files were written: the attempt that holds the run now writes its own.
+        run.workbook.delete(save=False)
+        logger.warning("report run %s was taken over before it finished; its result is discarded", run_id)
+    return bool(done)
 
 
 def report_runs_requeue_stale() -> int:
-    """Queue again the runs whose task was lost: never queued (broker down) or left running by a dead worker."""
-    waiting_since = timezone.now() - timedelta(minutes=5)
+    """Queue again the runs whose task was lost: never queued (broker down) or whose worker died (lease passed).
+
+    Run by beat every REPORT_RUN_REQUEUE_SECONDS: the broker itself would redeliver a dead worker's task only
+    after its visibility timeout (40 minutes).
+    """
+    now = timezone.now()
     stale = ReportRun.objects.filter(
-        Q(status=ReportRun.Status.QUEUED, created_at__lt=waiting_since)
-        | Q(status=ReportRun.Status.RUNNING, started_at__lt=_stale_before())
+        Q(status=ReportRun.Status.QUEUED, created_at__lt=now - timedelta(minutes=5))
+        | _lease_passed(now)
     ).values_list("pk", flat=True)
     count = 0
     for run_id in stale:

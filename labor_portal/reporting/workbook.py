@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from labor_portal.core.roles import SECTION_TITLES
+from labor_portal.core.spreadsheets import safe_cell, safe_row
 from labor_portal.reporting.registry import registry
 
 THIN = Side(style="thin", color="808080")
@@ -72,7 +73,8 @@ def _write_table(sheet, row: int, table: dict, period_label: str) -> int:
         column += span
     row += header_rows
     for data_row in table["rows"]:
-        label_cell = sheet.cell(row, 1, data_row["label"])
+        # Row labels may come from records (a name, a district): never a formula.
+        label_cell = sheet.cell(row, 1, safe_cell(data_row["label"]))
         label_cell.border, label_cell.font = BOX, Font(bold=True)
         for offset, (name, value) in enumerate(zip(table["columns"], data_row["values"], strict=True)):
             _value_cell(sheet.cell(row, 2 + offset), value, spec and spec.is_percent(data_row["label"], name), spec)
@@ -89,7 +91,7 @@ def _value_cell(cell, value, is_percent: bool, spec) -> None:
     if value is None:
         cell.value, cell.alignment = MISSING, Alignment(horizontal="center")
     elif isinstance(value, str):
-        cell.value, cell.alignment = value, Alignment(horizontal="center")
+        cell.value, cell.alignment = safe_cell(value), Alignment(horizontal="center")
     elif is_percent:
         # A real number with a percent format, so that Excel can compute with it.
         decimals = spec.percent_decimals
@@ -140,5 +142,5 @@ def table_csv(table: dict) -> str:
     writer = csv.writer(buffer)
     writer.writerow([LABEL_HEADER, *table["columns"]])
     for row in table["rows"]:
-        writer.writerow([row["label"], *("" if value is None else value for value in row["values"])])
+        writer.writerow(safe_row([row["label"], *("" if value is None else value for value in row["values"])]))
     return buffer.getvalue()

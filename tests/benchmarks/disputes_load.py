@@ -15,7 +15,6 @@ import argparse
 import http.client
 import os
 import re
-import secrets
 import signal
 import statistics
 import subprocess
@@ -30,7 +29,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 PDF = b"%PDF-1.4\n" + b"0" * 20_000 + b"\n%%EOF\n"
-CLOSED_REDIS = "redis://127.0.0.1:6390/1"  # nothing listens there: Redis is "down"
+CLOSED_REDIS = "redis://127.0.0.1:6489/1"  # nothing listens there: Redis is "down"
 
 
 def server_env(args, redis_url: str) -> dict:
@@ -109,9 +108,9 @@ def multipart(fields: list[tuple[str, str]], files: list[tuple[str, str, bytes]]
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
-def application(csrf: str, n: int, with_attachment: bool) -> tuple[bytes, str]:
+def application(csrf: str, token: str, n: int, with_attachment: bool) -> tuple[bytes, str]:
     fields = [
-        ("csrfmiddlewaretoken", csrf), ("submission_token", secrets.token_urlsafe(32)), ("website", ""),
+        ("csrfmiddlewaretoken", csrf), ("submission_token", token), ("website", ""),
         ("applicants-TOTAL_FORMS", "1"), ("applicants-INITIAL_FORMS", "0"), ("applicants-MIN_NUM_FORMS", "1"),
         ("applicants-MAX_NUM_FORMS", "10"), ("applicants-0-kind", "worker"), ("applicants-0-name", "王小明"),
         ("applicants-0-personal_id", "A123456789"), ("applicants-0-birth_date", "1985-03-01"),
@@ -125,8 +124,12 @@ def application(csrf: str, n: int, with_attachment: bool) -> tuple[bytes, str]:
     return multipart(fields, [("attachments", "payslip.pdf", PDF)] if with_attachment else [])
 
 
+TOKEN_FIELD = re.compile(r'name="submission_token" value="([^"]+)"')
+
+
 class Client(threading.Thread):
-    """One citizen's browser: fetches the form once (CSRF cookie), then sends applications."""
+    """One citizen's browser: for each filing, opens the form (which issues its submission token into the
+    browser's session) and sends it, keeping its cookies as a browser would."""
 
     def __init__(self, port, claim, deadline, with_attachment, results):
         super().__init__(daemon=True)
@@ -143,18 +146,39 @@ class Client(threading.Thread):
         finally:
             conn.close()
 
+    def keep_cookies(self, response) -> None:
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+
+    def cookie_header(self) -> dict:
+        return {"Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items())}
+
+    def open_form(self) -> str:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request("GET", "/disputes/apply/", headers=self.cookie_header())
+            response = conn.getresponse()
+            page = response.read().decode()
+        finally:
+            conn.close()
+        self.keep_cookies(response)
+        return TOKEN_FIELD.search(page).group(1)
+
     def run(self):
-        first = self.request("GET", "/disputes/apply/")
-        csrf = re.search(r"csrftoken=([^;]+)", first.getheader("Set-Cookie") or "").group(1)
+        self.cookies: dict[str, str] = {}
         while time.monotonic() < self.deadline and (n := self.claim()) is not None:
-            body, content_type = application(csrf, n, self.with_attachment)
-            headers = {"Content-Type": content_type, "Cookie": f"csrftoken={csrf}"}
             started = time.monotonic()
             try:
+                token = self.open_form()
+                body, content_type = application(self.cookies["csrftoken"], token, n, self.with_attachment)
+                headers = {"Content-Type": content_type, **self.cookie_header()}
                 response = self.request("POST", "/disputes/apply/", body, headers)
+                self.keep_cookies(response)
                 ok = response.status == 302 and response.getheader("Location", "").endswith("/disputes/apply/filed/")
                 error = None if ok else f"HTTP {response.status}"
-            except OSError as exc:
+            except (OSError, AttributeError, KeyError) as exc:
                 error = f"{type(exc).__name__}: {exc}"
             self.results.append((time.monotonic() - started, error))
 

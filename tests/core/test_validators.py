@@ -1,11 +1,16 @@
+from datetime import date, timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from labor_portal.core.validators import (
     is_valid_business_number,
     is_valid_personal_id,
     mask_name,
     mask_personal_id,
+    normalize_identifier,
+    validate_birth_date,
     validate_business_number,
     validate_personal_id,
 )
@@ -113,3 +118,47 @@ def test_masking_keeps_enough_to_tell_people_apart():
     assert mask_name("歐陽小明") == "歐○○明"
     assert mask_name("王明") == "王○"
     assert mask_personal_id("A123456789") == "A12****789"
+
+
+# --- Item 11: Unicode digits and impossible birth dates ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "A１２３４５６７８９",  # full-width digits: str.isdigit() and int() accept them
+        "Ａ123456789",  # full-width letter
+        "A١٢٣٤٥٦٧٨٩",  # Arabic-Indic digits
+    ],
+)
+def test_item11_personal_ids_with_non_ascii_characters_are_refused(number):
+    assert not is_valid_personal_id(number)
+    with pytest.raises(ValidationError):
+        validate_personal_id(number)
+
+
+@pytest.mark.parametrize("number", ["０４５９５２５７", "04595２57", "٠٤٥٩٥٢٥٧"])
+def test_item11_business_numbers_with_non_ascii_digits_are_refused(number):
+    assert not is_valid_business_number(number)
+    with pytest.raises(ValidationError):
+        validate_business_number(number)
+
+
+def test_item11_normalising_makes_full_width_input_ascii():
+    assert normalize_identifier(" ａ１２３４５６７８９ ") == "A123456789"
+    assert normalize_identifier("０４５９５２５７") == "04595257"
+    assert is_valid_personal_id(normalize_identifier("Ａ１２３４５６７８９"))
+
+
+@pytest.mark.parametrize("day", [date(1899, 12, 31), date(1, 1, 1)])
+def test_item11_birth_dates_before_1900_are_refused(day):
+    with pytest.raises(ValidationError) as excinfo:
+        validate_birth_date(day)
+    assert "出生日期" in str(excinfo.value)
+
+
+def test_item11_birth_dates_after_today_are_refused_and_today_is_not():
+    with pytest.raises(ValidationError):
+        validate_birth_date(timezone.localdate() + timedelta(days=1))
+    validate_birth_date(timezone.localdate())
+    validate_birth_date(date(1900, 1, 1))

@@ -4,6 +4,7 @@ import io
 from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from disputes import services
 from disputes.models import DisputeCategory, DisputeStatus, MediationChannel
@@ -49,8 +50,14 @@ def concluded_case(*, outcome=DisputeStatus.SETTLED, filed_on=date(2020, 3, 2), 
     )
 
 
+def issued_token(client) -> str:
+    """Open the apply page as a browser does: the token it carries is bound to this client's session."""
+    return client.get(reverse("disputes:apply")).context["form"]["submission_token"].value()
+
+
 def form_data(token="t" * 32, **overrides) -> dict:
-    """The application form as a browser posts it: one applicant, one claim."""
+    """The application form as a browser posts it: one applicant, one claim. Only a token from
+    issued_token(client) files; the default one is refused as not given to this browser."""
     data = {
         "submission_token": token,
         "website": "",

@@ -83,16 +83,15 @@ def test_a_task_delivered_twice_generates_once(db, official):
 def test_progress_only_grows(db, official, monkeypatch):
     run = ReportRun.objects.create(period="2020H1", requested_by=official)
     seen = []
-    real_advance = services._advance
+    real_heartbeat = services.report_run_heartbeat
 
-    def record(run_id, progress):
-        real_advance(run_id, progress)
+    def record(*, run_id, token, progress):
+        real_heartbeat(run_id=run_id, token=token, progress=progress)
         seen.append(ReportRun.objects.get(pk=run_id).progress)
 
-    monkeypatch.setattr(services, "_advance", record)
+    monkeypatch.setattr(services, "report_run_heartbeat", record)
     services.report_run_execute(run_id=run.pk)
     assert seen == sorted(seen) and seen[-1] < 100
-    services._advance(run.pk, 10)  # a late, lower update never moves it back
     assert ReportRun.objects.get(pk=run.pk).progress == 100
 
 
@@ -107,21 +106,6 @@ def test_a_failed_run_shows_its_error(client, official, monkeypatch):
     status = client.get(reverse("reports:status", args=[run.pk])).json()
     assert status["status"] == "failed" and "資料庫連線中斷" in status["error"]
     assert client.get(f"/api/v1/reports/runs/{run.pk}/xlsx/").status_code == 404
-
-
-def test_a_run_left_running_by_a_dead_worker_is_picked_up_after_the_time_limit(db, official, settings):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    run = ReportRun.objects.create(period="2020H1", requested_by=official, status=ReportRun.Status.RUNNING)
-    ReportRun.objects.filter(pk=run.pk).update(started_at=timezone.now() - timedelta(minutes=5))
-    assert services.report_run_execute(run_id=run.pk) is False  # still within the limit: someone has it
-    ReportRun.objects.filter(pk=run.pk).update(
-        started_at=timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    )
-    assert services.report_runs_requeue_stale() == 1  # eager in tests: re-queued and run
-    assert ReportRun.objects.get(pk=run.pk).status == ReportRun.Status.DONE
 
 
 def test_union_staff_cannot_see_reports_and_officials_cannot_edit_unions(client, union_clerk, official):

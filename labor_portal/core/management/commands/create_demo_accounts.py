@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.contrib.auth import get_user_model
@@ -15,11 +16,28 @@ DEMO_ACCOUNTS = [
 
 
 class Command(BaseCommand):
-    help = "Create one demo account per role; a new account's random password is printed once, now."
+    help = "Create one demo account per role; a new account's random password is given out once, now."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--passwords-file",
+            help="Append new accounts' passwords to this file (created mode 600) instead of printing them, so "
+            "that `make run` can show them after the server's URLs and then delete the file.",
+        )
+
+    def handle(self, *args, passwords_file=None, **options):
+        lines = [f"  {username:<28} {password:<20} {group}" for username, password, group in self._create_missing()]
+        if not lines:
+            return
+        if passwords_file:
+            _append_private(passwords_file, lines)
+        else:
+            self.stdout.write("\n".join(lines))
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def _create_missing(self) -> list[tuple[str, str, str]]:
         User = get_user_model()
+        created = []
         for username, group_name in DEMO_ACCOUNTS:
             if User.objects.filter(username=username).exists():
                 continue
@@ -31,4 +49,13 @@ class Command(BaseCommand):
                 is_superuser=group_name == ADMINISTRATORS,
             )
             user.groups.add(Group.objects.get(name=group_name))
-            self.stdout.write(f"  {username:<28} {password:<20} {group_name}")
+            created.append((username, password, group_name))
+        return created
+
+
+def _append_private(path: str, lines: list[str]) -> None:
+    """Append, never truncate: passwords from an earlier setup not yet shown must not be lost."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.fchmod(fd, 0o600)  # also when the file was already there
+    with os.fdopen(fd, "a", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n")
