@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "axes",
     "labor_portal.core",
     "labor_portal.reporting",
+    "labor_portal.cases",
     *SECTION_APPS,
 ]
 
