@@ -1,13 +1,11 @@
 """Back office of the disputes section: the queue, assignment, sessions, outcomes, paper cases, the fund."""
 
-import csv
 import secrets
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -19,21 +17,19 @@ from disputes.models import (
     Applicant,
     Attachment,
     ClaimItem,
-    ConfirmationEmail,
     DisputeCase,
     DisputeStatus,
     FiledVia,
+    FundDecision,
     MediationSession,
-    PersonalDataPage,
-    PersonalDataView,
     Reopening,
     RightsFundApplication,
     outcome_errors,
 )
 from disputes.views import attachment_response
+from labor_portal.cases.admin import PersonalDataAdminMixin
+from labor_portal.cases.models import PersonalDataPage
 from labor_portal.core.admin import BureauRecordAdmin
-from labor_portal.core.clientip import client_ip
-from labor_portal.core.spreadsheets import safe_row
 from labor_portal.core.validators import mask_name, mask_personal_id
 
 
@@ -99,11 +95,25 @@ class ReopeningInline(admin.TabularInline):
         return False
 
 
+# The fields a case's state is made of; the change form carries them, as the clerk saw them, in `seen_state`.
+STATE_FIELDS = ("status", "concluded_on", "settled_amount")
+
+
+def _state_token(values) -> str:
+    return "|".join("" if values.get(name) is None else str(values.get(name)) for name in STATE_FIELDS)
+
+
 class DisputeCaseForm(forms.ModelForm):
     reopen_reason = forms.CharField(
         label=_("重新開案或變更結果的理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("變更已結案案件的狀態或結果時必填，理由會保留在紀錄中。"),
     )
+    seen_state = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_state"].initial = _state_token(self.initial)
 
     class Meta:
         model = DisputeCase
@@ -116,6 +126,8 @@ class DisputeCaseForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.reopening = None
+        if self.instance.pk and not self._state_merged(cleaned):
+            return cleaned
         was = self.initial.get("status")
         if self.instance.pk and was in OUTCOMES and self._outcome_changed(cleaned):
             reason = (cleaned.get("reopen_reason") or "").strip()
@@ -128,6 +140,27 @@ class DisputeCaseForm(forms.ModelForm):
                     # Reopened: the old outcome's date and amount are kept in the reopening record.
                     cleaned["concluded_on"], cleaned["settled_amount"] = None, None
         return cleaned
+
+    def _state_merged(self, cleaned) -> bool:
+        """Whether the clerk's edit fits the case's state as it is now (read under the row lock, see
+        DisputeCaseAdmin.get_object) rather than as the form showed it.
+
+        Someone may have changed the state since the form was opened (a citizen withdrew the case). A clerk who
+        left the state as shown keeps that change and saves the rest of the edit; a clerk who changed the state
+        too is told, and the form then carries the new state, so that saving again overrides it knowingly.
+        """
+        seen, now = cleaned.get("seen_state"), _state_token(self.initial)
+        if not seen or seen == now:
+            return True
+        if _state_token(cleaned) == seen:
+            for name in STATE_FIELDS:
+                cleaned[name] = self.initial.get(name)
+            return True
+        self.add_error(None, _("這個案件在您編輯時已變更為「%(status)s」，請確認後再儲存。") % {
+            "status": DisputeStatus(self.initial["status"]).label})
+        self.data = self.data.copy()
+        self.data[self.add_prefix("seen_state")] = now
+        return False
 
     def _outcome_changed(self, cleaned) -> bool:
         return any(cleaned.get(name) != self.initial.get(name) for name in ("status", "concluded_on", "settled_amount"))
@@ -148,35 +181,6 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PersonalDataReadLogMixin:
-    """Every page that shows a case or a fund application in full logs who saw it, from where, on which page.
-
-    BureauRecordAdmin calls `record_shown` from the change page, the history list, one historical version
-    and the delete confirmation, as each renders (the object already loaded).
-    """
-
-    read_log_field: str
-
-    def record_shown(self, request, obj, page: str) -> None:
-        if page in (PersonalDataPage.HISTORY, PersonalDataPage.HISTORY_VERSION) and not self._still_exists(obj):
-            # The history of a deleted record still holds its personal data, but no read-log row can point
-            # at it any more: nobody sees it rather than somebody unlogged.
-            raise PermissionDenied
-        services.personal_data_view_record(
-            viewer=request.user, ip_address=client_ip(request), page=page, **{self.read_log_field: obj}
-        )
-
-    def _still_exists(self, obj) -> bool:
-        return self.model._default_manager.filter(pk=obj.pk).exists()
-
-    def get_actions(self, request):
-        # The bulk-delete confirmation lists every selected record with its applicants' names, unlogged:
-        # records with personal data are deleted one at a time, from their own (logged) delete page.
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-
 class MaskedPersonalDataMixin:
     @admin.display(description=_("申請人"))
     def applicants_masked(self, case):
@@ -188,8 +192,7 @@ class MaskedPersonalDataMixin:
 
 
 @admin.register(DisputeCase)
-class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, BureauRecordAdmin):
-    read_log_field = "case"
+class DisputeCaseAdmin(PersonalDataAdminMixin, MaskedPersonalDataMixin, BureauRecordAdmin):
     form = DisputeCaseForm
     list_display = ("case_number", "filed_on", "applicants_masked", "personal_ids_masked", "respondent_name",
                     "main_category", "channel", "status", "concluded_on")
@@ -197,7 +200,12 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
     search_fields = ("case_number", "respondent_name", "respondent_business_number")
     date_hierarchy = "filed_on"
     inlines = (ApplicantInline, ClaimInline, SessionInline, AttachmentInline, ReopeningInline)
-    actions = ("export_masked_csv",)
+    masked_export_filename = "disputes.csv"
+    masked_export_columns = (
+        ("案件編號", "case_number"), ("受理日期", "filed_on"), ("申請人", "applicants_masked"),
+        ("身分證號", "personal_ids_masked"), ("對造", "respondent_name"), ("主要爭議類別", "get_main_category_display"),
+        ("處理方式", "get_channel_display"), ("狀態", "get_status_display"), ("結案日期", "concluded_on"),
+    )
     readonly_fields = ("case_number", *BureauRecordAdmin.readonly_fields)
     fieldsets = (
         (_("受理"), {"fields": ("case_number", "filed_via", "filed_on")}),
@@ -205,7 +213,7 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
         (_("對造"), {"fields": ("respondent_name", "respondent_business_number", "respondent_representative",
                               "respondent_address", "respondent_phone")}),
         (_("分案與結果"), {"fields": ("status", "channel", "mediation_body", "assigned_on", "concluded_on",
-                                  "settled_amount", "reopen_reason", "staff_notes")}),
+                                  "settled_amount", "reopen_reason", "staff_notes", "seen_state")}),
         (_("紀錄"), {"classes": ("collapse",), "fields": BureauRecordAdmin.readonly_fields}),
     )
 
@@ -220,6 +228,15 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
     def get_changeform_initial_data(self, request):
         return {"filed_via": FiledVia.PAPER, **super().get_changeform_initial_data(request)}
 
+    def get_object(self, request, object_id, from_field=None):
+        case = super().get_object(request, object_id, from_field)
+        if case is not None and request.method == "POST":
+            # A save reads the case again under its row lock, held (the admin's view is one transaction) until
+            # the save commits: the form is checked against the state as it is now, and a citizen's withdrawal
+            # or another clerk's save waits rather than being overwritten.
+            case = DisputeCase.objects.select_for_update().get(pk=case.pk)
+        return case
+
     def save_model(self, request, obj, form, change):
         if not change:
             # A paper application: it gets its number and access code as an online one does.
@@ -228,9 +245,25 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
             obj.access_code_hash = services.access_code_hash(code)
             messages.warning(request, _("案件 %(number)s 的查詢碼：%(code)s（只顯示這一次，請交給申請人）") % {
                 "number": obj.case_number, "code": code})
+        if change:
+            services.dispute_case_staff_change(
+                case=obj, previous={name: form.initial.get(name) for name in STATE_FIELDS},
+                reopen_reason=(form.reopening or {}).get("reason", ""), user=request.user,
+            )
+            return
+        if obj.pk is None:
+            # The inline formsets of an unsaved case blank its default id (Django's BaseInlineFormSet); the log
+            # rows are written before the case, so it takes its id now, as save() would.
+            obj.pk = DisputeCase._meta.pk.get_default()
+        services.dispute_case_paper_state_start(case=obj, user=request.user)
         super().save_model(request, obj, form, change)
-        if change and getattr(form, "reopening", None):
-            services.reopening_record(case=obj, user=request.user, **form.reopening)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            # A paper application gets the confirmation an online one gets, once its applicants (and so their
+            # e-mail addresses) are saved; it goes out after the admin's transaction commits.
+            services.dispute_case_confirmation_queue(case=form.instance)
 
     def get_urls(self):
         download = self.admin_site.admin_view(self.attachment_view)
@@ -244,29 +277,15 @@ class DisputeCaseAdmin(PersonalDataReadLogMixin, MaskedPersonalDataMixin, Bureau
         case = get_object_or_404(DisputeCase, pk=case_id)
         if not self.has_view_permission(request, case):
             raise PermissionDenied
-        services.personal_data_view_record(case=case, viewer=request.user, ip_address=client_ip(request),
-                                           page=PersonalDataPage.ATTACHMENT)
+        self.record_shown(request, case, PersonalDataPage.ATTACHMENT)
         return attachment_response(get_object_or_404(case.attachments, pk=attachment_id))
 
-    @admin.action(description=_("匯出所選案件（CSV，個資已遮蔽）"), permissions=["view"])
-    def export_masked_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="disputes.csv"'
-        response.write("\ufeff")  # so that Excel reads UTF-8
-        writer = csv.writer(response)
-        writer.writerow(["案件編號", "受理日期", "申請人", "身分證號", "對造", "主要爭議類別", "處理方式", "狀態", "結案日期"])
-        for case in queryset.prefetch_related("applicants").order_by("filed_on", "case_number"):
-            writer.writerow(safe_row([
-                case.case_number, case.filed_on, self.applicants_masked(case), self.personal_ids_masked(case),
-                case.respondent_name, case.get_main_category_display(), case.get_channel_display(),
-                case.get_status_display(), case.concluded_on or "",
-            ]))
-        return response
+    def masked_export_queryset(self, queryset):
+        return queryset.prefetch_related("applicants").order_by("filed_on", "case_number")
 
 
 @admin.register(RightsFundApplication)
-class RightsFundApplicationAdmin(PersonalDataReadLogMixin, BureauRecordAdmin):
-    read_log_field = "fund_application"
+class RightsFundApplicationAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
     list_display = ("applied_on", "kind", "applicant_masked", "dispute_case", "persons_covered", "decision",
                     "decided_on", "amount_granted")
     list_filter = ("kind", "decision")
@@ -274,39 +293,25 @@ class RightsFundApplicationAdmin(PersonalDataReadLogMixin, BureauRecordAdmin):
     search_fields = ("dispute_case__case_number",)
     date_hierarchy = "applied_on"
     raw_id_fields = ("dispute_case",)
+    masked_export_filename = "rights-fund.csv"
+    masked_export_columns = (
+        ("申請日期", "applied_on"), ("補助類別", "get_kind_display"), ("申請人", "applicant_masked"),
+        ("勞資爭議調解案件", "dispute_case"), ("補助人數", "persons_covered"), ("審核結果", "get_decision_display"),
+        ("審核日期", "decided_on"), ("核定補助金額(元)", "amount_granted"),
+    )
+
+    def masked_export_queryset(self, queryset):
+        return queryset.select_related("dispute_case").order_by("applied_on", "pk")
 
     @admin.display(description=_("申請人"))
     def applicant_masked(self, application):
         return mask_name(application.applicant_name)
 
-
-
-@admin.register(PersonalDataView)
-class PersonalDataViewAdmin(admin.ModelAdmin):
-    """The read log is evidence: nobody adds, changes or deletes it here."""
-
-    list_display = ("viewed_at", "viewer", "page", "case", "fund_application", "ip_address")
-    list_select_related = ("viewer", "case", "fund_application")
-    list_filter = ("page", "viewer")
-    search_fields = ("case__case_number", "viewer__username")
-    date_hierarchy = "viewed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ConfirmationEmail)
-class ConfirmationEmailAdmin(admin.ModelAdmin):
-    list_display = ("case", "created_at", "sent_at", "attempts", "last_error")
-    list_select_related = ("case",)
-    list_filter = (("sent_at", admin.EmptyFieldListFilter),)
-    readonly_fields = ("case", "recipient", "language", "created_at", "sent_at", "attempts", "last_error")
-
-    def has_add_permission(self, request):
-        return False
+    def save_model(self, request, obj, form, change):
+        # The decision is a logged state (the fund's report reads it as it stood at a period's end).
+        previous = FundDecision.PENDING
+        if change:
+            previous = RightsFundApplication.objects.select_for_update().values_list("decision", flat=True).get(
+                pk=obj.pk)
+        super().save_model(request, obj, form, change)
+        services.rights_fund_decision_log(application=obj, previous=previous, user=request.user)

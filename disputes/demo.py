@@ -8,10 +8,11 @@ import secrets
 from datetime import date, timedelta
 from itertools import cycle
 
+from django.apps import apps as django_apps
+
 from disputes.models import (
     Applicant,
     ApplicantKind,
-    CaseNumberSequence,
     ClaimItem,
     DisputeCase,
     DisputeCategory,
@@ -23,7 +24,8 @@ from disputes.models import (
     MediationSession,
     RightsFundApplication,
 )
-from disputes.services import access_code_hash
+from disputes.services import access_code_hash, dispute_state_log_backfill
+from labor_portal.cases.models import CaseNumberSequence
 from labor_portal.core.demo import create, split_total, spread_dates
 from labor_portal.core.periods import HalfYear
 from labor_portal.core.validators import LETTER_CODES, is_valid_business_number
@@ -217,8 +219,10 @@ def load() -> str:
     create(ClaimItem, builder.claims)
     create(MediationSession, builder.sessions)
     for roc_year, last in builder.numbers.items():
-        CaseNumberSequence.objects.update_or_create(roc_year=roc_year, defaults={"last_number": last})
+        CaseNumberSequence.objects.update_or_create(kind="D", roc_year=roc_year, defaults={"last_number": last})
     not_settled = [case for case in builder.cases if case.status == DisputeStatus.NOT_SETTLED]
     applications = create(RightsFundApplication, _fund_applications(not_settled))
+    # The state log, derived from the records as the migration derived it for real cases.
+    dispute_state_log_backfill(apps=django_apps)
     return f"{len(builder.cases)} dispute cases, {len(builder.sessions)} sessions, {len(applications)} fund applications"
 

@@ -1,6 +1,4 @@
-"""The citizen's mediation application and tracking forms. Validation only; the writes are in services."""
-
-import re
+"""The citizen's mediation application and case-page forms. Validation only; the writes are in services."""
 
 from django import forms
 from django.utils.translation import gettext, pgettext
@@ -14,10 +12,10 @@ from disputes.models import (
     DisputeCategory,
     MediationChannel,
 )
-from disputes.services import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, attachment_content_type
+from labor_portal.cases.attachments import AttachmentsField
+from labor_portal.cases.forms import AccessibleErrorsMixin, CitizenFilingForm
 from labor_portal.core.validators import normalize_identifier
 
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}\Z")
 # Formsets never build more forms than this many per request, whatever TOTAL_FORMS says.
 MAX_APPLICANTS = 10
 MAX_CLAIMS = 20
@@ -39,57 +37,7 @@ CHANNEL_LABELS = {
 }
 
 
-class AccessibleErrorsMixin:
-    """Marks invalid fields for screen readers and points them at their message (includes/field.html)."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}_error"
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class AttachmentsField(forms.FileField):
-    """Up to MAX_ATTACHMENTS files, each a real PDF, JPEG or PNG of at most 10 MB."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        # Counted before any file is opened (the multipart parser has already stopped at
-        # DATA_UPLOAD_MAX_NUMBER_FILES, so at worst a few more than allowed arrive here).
-        if len(files) > MAX_ATTACHMENTS:
-            raise forms.ValidationError(_("附件最多 %(max)s 個。"), params={"max": MAX_ATTACHMENTS})
-        for upload in files:
-            super().clean(upload, initial)
-            check_attachment(upload)
-        return files
-
-
-def check_attachment(upload) -> None:
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise forms.ValidationError(
-            _("「%(name)s」超過 10 MB，請縮小後再上傳。"), code="too_large", params={"name": upload.name}
-        )
-    content_type = attachment_content_type(upload)
-    if content_type is None:
-        raise forms.ValidationError(
-            _("「%(name)s」不是 PDF、JPEG 或 PNG 檔案。"), code="wrong_type", params={"name": upload.name}
-        )
-    # Kept for the record: what the content is, whatever the browser claimed.
-    upload.checked_content_type = content_type
-
-
-class ApplicationForm(AccessibleErrorsMixin, forms.ModelForm):
+class ApplicationForm(AccessibleErrorsMixin, CitizenFilingForm, forms.ModelForm):
     categories = forms.MultipleChoiceField(
         label=_("涉及的爭議類別"), choices=CATEGORY_CHOICES, widget=forms.CheckboxSelectMultiple,
         help_text=_("可複選；主要爭議類別會自動列入。"), required=False,
@@ -101,10 +49,6 @@ class ApplicationForm(AccessibleErrorsMixin, forms.ModelForm):
         label=_("我已閱讀並同意個人資料蒐集、處理及利用告知事項。"),
         error_messages={"required": _("請勾選同意個人資料告知事項，才能送出申請。")},
     )
-    # Humans never see this field; software that fills in every field does.
-    website = forms.CharField(required=False, label=_("網站（請勿填寫）"), max_length=200)
-    # Issued by the view into this browser's session (views.submission_token_issue).
-    submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     class Meta:
         model = DisputeCase
@@ -119,20 +63,10 @@ class ApplicationForm(AccessibleErrorsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["main_category"].choices = [("", "---------"), *CATEGORY_CHOICES]
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def clean_submission_token(self):
-        token = self.cleaned_data["submission_token"]
-        if not _TOKEN.match(token):
-            raise forms.ValidationError(_("表單已失效，請重新整理頁面後再送出。"))
-        return token
 
     def clean_respondent_business_number(self):
         # Full-width digits typed on a phone keyboard become the ASCII number the register knows.
         return normalize_identifier(self.cleaned_data["respondent_business_number"])
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website")))
 
 
 class ApplicantForm(AccessibleErrorsMixin, forms.ModelForm):
@@ -211,11 +145,6 @@ ApplicantFormSet = forms.formset_factory(
 ClaimFormSet = forms.formset_factory(
     ClaimForm, formset=ClaimFormSetBase, extra=3, max_num=MAX_CLAIMS, validate_max=True, absolute_max=MAX_CLAIMS,
 )
-
-
-class TrackForm(AccessibleErrorsMixin, forms.Form):
-    case_number = forms.CharField(label=_("案件編號"), max_length=20, help_text=_("例如 109-D-000123"))
-    access_code = forms.CharField(label=_("查詢碼"), max_length=20, help_text=_("申請完成時顯示的查詢碼"))
 
 
 class AddDocumentsForm(AccessibleErrorsMixin, forms.Form):

@@ -10,14 +10,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from labor_portal.cases.attachments import CaseAttachment, case_attachment_path
+from labor_portal.cases.statelog import StateChange
 from labor_portal.core.models import BureauRecord, PeriodQuerySet
 from labor_portal.core.validators import validate_birth_date, validate_business_number, validate_personal_id
 
 # A citizen's account of the dispute: about five pages of text, far more than any filing needs, and a bound on
 # what one request may store (a TextField has no length limit in the database).
 ACCOUNT_MAX_LENGTH = 5000
-# The attachment types accepted, judged by content, and the extension each is stored and served with.
-ATTACHMENT_EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 
 class DisputeStatus(models.TextChoices):
@@ -73,10 +73,15 @@ class DisputeCase(BureauRecord):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case_number = models.CharField(_("案件編號"), max_length=20, unique=True, editable=False)
     access_code_hash = models.CharField(max_length=200, editable=False)
+    # How many times the access code was re-issued; the current code is derived from it (labor_portal.cases.codes).
+    access_code_generation = models.PositiveSmallIntegerField(default=0, editable=False)
     # The filing form's one-time token: a repeated submission finds the case it already created.
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     filed_via = models.CharField(_("申請方式"), max_length=10, choices=FiledVia.choices, default=FiledVia.ONLINE)
     filed_on = models.DateField(_("受理日期"), db_index=True)
+    # The language the citizen filed in: every message about the case is written in it (a paper filing: the
+    # default).
+    language = models.CharField(_("申請語言"), max_length=10, default=settings.LANGUAGE_CODE, editable=False)
 
     main_category = models.CharField(_("主要爭議類別"), max_length=30, choices=DisputeCategory.choices)
     categories = models.JSONField(_("爭議類別"), default=list, help_text=_("所有涉及的爭議類別代碼。"))
@@ -228,95 +233,32 @@ class Reopening(BureauRecord):
         return f"{self.case} {self.reopened_on}"
 
 
+class DisputeStateChange(StateChange):
+    """One transition of a case (received, assigned, scheduled, concluded, withdrawn, reopened); written only by
+    services.dispute_case_state_change. Report tables read a half-year's states from it."""
+
+    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("案件狀態變更紀錄")
+        verbose_name_plural = _("案件狀態變更紀錄")
+        indexes = [models.Index(fields=["case", "changed_on", "changed_at", "id"], name="dispute_state_on_idx")]
+
+
 def attachment_path(instance, filename: str) -> str:
-    # A random name: the applicant's file name may carry personal data and is kept in the row only. The
-    # extension is the detected type's, never the uploaded name's (a PDF named readme.hta is stored as .pdf).
-    extension = ATTACHMENT_EXTENSIONS.get(instance.content_type, "bin")
-    return f"disputes/{instance.case_id}/{uuid.uuid4().hex}.{extension}"
+    # Migrations 0001-0006 name this function; files are now named by the kit (disputes/<case id>/<random>.pdf).
+    return case_attachment_path(instance, filename)
 
 
-class Attachment(BureauRecord):
-    """A document the applicant sent; stored under MEDIA_ROOT, served only through permission-checked views."""
+class Attachment(BureauRecord, CaseAttachment):
+    """A document the applicant sent (the kit's attachment: checked by content, stored under a random name)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("檔案"), upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(_("原始檔名"), max_length=200)
-    content_type = models.CharField(_("檔案類型"), max_length=50)
-    size = models.PositiveIntegerField(_("大小(位元組)"))
 
     class Meta:
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
         ordering = ["created_at"]
-
-    def __str__(self):
-        return self.original_name
-
-
-class CaseNumberSequence(models.Model):
-    """The last case number given in an ROC year; its row is locked while a filing takes the next one."""
-
-    roc_year = models.PositiveSmallIntegerField(primary_key=True)
-    last_number = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.roc_year}: {self.last_number}"
-
-
-class ConfirmationEmail(models.Model):
-    """Outbox: the confirmation to send, written with the filing so that it survives a broker outage."""
-
-    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="confirmation_emails")
-    recipient = models.EmailField()
-    # The page's language at filing; the message itself is written when it is sent.
-    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
-    created_at = models.DateTimeField(auto_now_add=True)
-    # A sender holds a row until `claimed_until`; a sender that died releases it by letting that pass.
-    claimed_until = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = _("確認信")
-        verbose_name_plural = _("確認信")
-
-    def __str__(self):
-        return f"{self.case} → {self.recipient}"
-
-
-class PersonalDataPage(models.TextChoices):
-    """Which page showed the personal data in full."""
-
-    CHANGE = "change", _("編輯頁")
-    HISTORY = "history", _("變更歷史")
-    HISTORY_VERSION = "history_version", _("歷史版本（檢視或回復）")
-    DELETE = "delete", _("刪除確認")
-    ATTACHMENT = "attachment", _("附件下載")
-
-
-class PersonalDataView(models.Model):
-    """Audit log: a staff member saw the personal data of a case or of a fund application in full."""
-
-    case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    fund_application = models.ForeignKey(
-        "RightsFundApplication", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    # The viewer's address as seen through the trusted proxies (labor_portal.core.clientip).
-    ip_address = models.GenericIPAddressField(_("來源位址"), null=True, blank=True)
-    # Blank on the rows written before pages were told apart.
-    page = models.CharField(_("頁面"), max_length=20, choices=PersonalDataPage.choices, blank=True)
-    viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("個資調閱紀錄")
-        verbose_name_plural = _("個資調閱紀錄")
-        ordering = ["-viewed_at"]
-
-    def __str__(self):
-        return f"{self.viewer} {self.case or self.fund_application} {self.viewed_at:%Y-%m-%d %H:%M}"
 
 
 # --- Labor-rights fund (勞工權益基金) litigation subsidies ------------------------------------------
@@ -413,3 +355,15 @@ class RightsFundApplication(BureauRecord):
             if case is None or case.status != DisputeStatus.NOT_SETTLED:
                 errors["dispute_case"] = _("訴訟補助須先經勞資爭議調解且調解不成立。")
         return errors
+
+
+class FundDecisionChange(StateChange):
+    """One decision on a fund application (approved, rejected, or a decision changed), dated on its decided_on;
+    an application with no change yet is pending. The fund's report reads a half-year's decisions from it."""
+
+    application = models.ForeignKey(RightsFundApplication, on_delete=models.CASCADE, related_name="decision_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("補助審核紀錄")
+        verbose_name_plural = _("補助審核紀錄")
+        indexes = [models.Index(fields=["application", "changed_on", "changed_at", "id"], name="fund_decision_on_idx")]

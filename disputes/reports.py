@@ -2,13 +2,17 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from disputes.models import (
+    OUTCOMES,
     DisputeCase,
     DisputeCategory,
+    DisputeStateChange,
     DisputeStatus,
     FundDecision,
+    FundDecisionChange,
     MediationChannel,
     RightsFundApplication,
 )
+from labor_portal.cases.statelog import state_on
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, registry
 
@@ -19,22 +23,27 @@ UNASSIGNED = "尚未分案"
 def _outcome_counts(period: HalfYear, group_by: str) -> dict[str, dict[str, int]]:
     """One grouped query: per value of `group_by`, cases received in the period by their state at its end.
 
-    An outcome recorded after the period ends does not count yet: that case was still in mediation
-    (調解中) then. Withdrawn cases count only in the total.
+    The state is read from the state log as it stood on the period's last day: an outcome dated after it does
+    not count yet (that case was still in mediation, 調解中, then), and an outcome dated within it keeps counting
+    after the case is reopened. Withdrawn cases count only in the total. `group_by` (category, channel) is the
+    case's value now: re-grading a case is not a logged state change.
     """
-    after = period.last_day
     rows = (
         DisputeCase.objects.in_period(period)
-        .values(group_by)
-        .annotate(
-            settled=Count("pk", filter=Q(status=DisputeStatus.SETTLED, concluded_on__lte=after)),
-            not_settled=Count("pk", filter=Q(status=DisputeStatus.NOT_SETTLED, concluded_on__lte=after)),
-            open=Count("pk", filter=Q(concluded_on__isnull=True) | Q(concluded_on__gt=after)),
-            total=Count("pk"),
-        )
+        .annotate(state=state_on(DisputeStateChange, period.last_day))
+        .values(group_by, "state")
+        .annotate(count=Count("pk"))
         .order_by()
     )
-    return {row[group_by]: row for row in rows}
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        group = counts.setdefault(row[group_by], dict.fromkeys(OUTCOME_COLUMNS, 0))
+        group["total"] += row["count"]
+        if row["state"] in (DisputeStatus.SETTLED, DisputeStatus.NOT_SETTLED):
+            group[row["state"]] += row["count"]
+        elif row["state"] not in OUTCOMES:
+            group["open"] += row["count"]
+    return counts
 
 
 def _counts(row: dict | None) -> list[int]:
@@ -47,7 +56,10 @@ def _sum_rows(rows: list[list[int]]) -> list[int]:
 
 @registry.table
 class DisputesByCategory(ReportTable):
-    """Dispute cases received in the period by main category: settled, not settled, in mediation at its end, all."""
+    """Dispute cases received in the period by main category: settled, not settled, in mediation at its end, all.
+
+    Counts by the state each case was in on the period's last day, read from the state log.
+    """
 
     id = "disputes.by_category"
     title_zh = "受理勞資爭議案件統計－依爭議類別分"
@@ -72,7 +84,8 @@ class DisputesByChannel(ReportTable):
     """The same cases by the channel that handled them, with each outcome's share of the row's concluded cases.
 
     Cases not yet assigned to a channel (e.g. withdrawn at once) get their own row, shown only when there are
-    any, so that the subtotal always equals that of disputes.by_category.
+    any, so that the subtotal always equals that of disputes.by_category. Counts by the state each case was in
+    on the period's last day, read from the state log; the channel is the case's channel now.
     """
 
     id = "disputes.by_channel"
@@ -93,7 +106,12 @@ class DisputesByChannel(ReportTable):
 
 @registry.indicators
 class RightsFund(IndicatorGroup):
-    """Litigation-subsidy applications received in the period, and those of them approved."""
+    """Litigation-subsidy applications received in the period, and those of them approved by the period's end.
+
+    Approval is the decision the application stood at on the period's last day, read from the fund's decision
+    log (a decision dated later, or revoked later, does not change the half-year); persons and amount are
+    those of the approved applications as recorded now.
+    """
 
     indicators = (
         Indicator("disputes.rights_fund.applications", "案", "勞工權益基金訴訟補助申請案件"),
@@ -103,11 +121,15 @@ class RightsFund(IndicatorGroup):
     )
 
     def compute(self, period: HalfYear) -> dict:
-        approved = Q(decision=FundDecision.APPROVED)
-        totals = RightsFundApplication.objects.in_period(period).aggregate(
-            applications=Count("pk"),
-            approved=Count("pk", filter=approved),
-            persons=Coalesce(Sum("persons_covered", filter=approved), 0),
-            amount=Coalesce(Sum("amount_granted", filter=approved), 0),
+        approved = Q(decision_then=FundDecision.APPROVED)
+        totals = (
+            RightsFundApplication.objects.in_period(period)
+            .alias(decision_then=state_on(FundDecisionChange, period.last_day, field="application"))
+            .aggregate(
+                applications=Count("pk"),
+                approved=Count("pk", filter=approved),
+                persons=Coalesce(Sum("persons_covered", filter=approved), 0),
+                amount=Coalesce(Sum("amount_granted", filter=approved), 0),
+            )
         )
         return {f"disputes.rights_fund.{key}": value for key, value in totals.items()}

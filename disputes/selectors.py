@@ -3,15 +3,6 @@
 from django.db.models import Prefetch, QuerySet
 
 from disputes.models import Applicant, DisputeCase, RightsFundApplication
-from disputes.services import access_code_matches
-
-
-def dispute_case_for_applicant(*, case_number: str, access_code: str) -> DisputeCase | None:
-    """The case, if the number and the access code belong together; None otherwise (no hint which is wrong)."""
-    case = DisputeCase.objects.filter(case_number=(case_number or "").strip().upper()).first()
-    if case is None or not access_code_matches(case, access_code):
-        return None
-    return case
 
 
 def dispute_case_timeline(case: DisputeCase) -> list[dict]:

@@ -1,52 +1,45 @@
 """Writes of the disputes section: filing, mediation steps, outcomes, confirmations, fund decisions."""
 
-import hashlib
-import hmac
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
-from smtplib import SMTPException
+from datetime import date
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db import IntegrityError, transaction
+from django.db.models import Min
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from disputes.models import (
-    ATTACHMENT_EXTENSIONS,
     OUTCOMES,
     Applicant,
     Attachment,
-    CaseNumberSequence,
     ClaimItem,
-    ConfirmationEmail,
     DisputeCase,
+    DisputeStateChange,
     DisputeStatus,
     FiledVia,
+    FundDecision,
+    FundDecisionChange,
     MediationSession,
-    PersonalDataView,
     Reopening,
     RightsFundApplication,
     outcome_errors,
 )
-from labor_portal.core.circuit import enqueue_unless_redis_down
+from disputes.notifications import dispute_status_email_queue
+from labor_portal.cases import numbers
+from labor_portal.cases.attachments import MAX_ATTACHMENTS, attachment_build, attachment_files_kept_only_on_success
+from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
+from labor_portal.cases.outbox import message_queue
+from labor_portal.cases.statelog import latest_change_day
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTACHMENTS = 5
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
-ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-ACCESS_CODE_LENGTH = 12
-EMAIL_LEASE = timedelta(minutes=5)
+# The letter of a dispute's case number (109-D-000123); disputes/cases.py registers the kind under it.
+DISPUTE_KIND = "D"
 
 
 @dataclass(frozen=True)
@@ -55,53 +48,12 @@ class FiledCase:
     access_code: str
 
 
-# --- Case numbers and access codes ---------------------------------------------------------------
+# --- Case numbers ------------------------------------------------------------------------------
 
 
 def case_number_next(*, filed_on: date) -> str:
-    """109-D-000123: the year's next number. Call it inside the filing's transaction: the UPDATE locks the
-    year's counter row until commit, so concurrent filings get consecutive numbers and a rolled-back filing
-    gives its number back."""
-    roc_year = filed_on.year - 1911
-    table = connection.ops.quote_name(CaseNumberSequence._meta.db_table)
-    with connection.cursor() as cursor:
-        # One round trip: increment and read (PostgreSQL, and SQLite >= 3.35).
-        cursor.execute(f"UPDATE {table} SET last_number = last_number + 1 WHERE roc_year = %s "  # noqa: S608
-                       "RETURNING last_number", [roc_year])
-        row = cursor.fetchone()
-    if row is None:
-        # The year's first case: create its counter (a concurrent first filing waits on the row, then updates).
-        CaseNumberSequence.objects.get_or_create(roc_year=roc_year)
-        return case_number_next(filed_on=filed_on)
-    return f"{roc_year}-D-{row[0]:06d}"
-
-
-def access_code_for_token(token: str) -> str:
-    """The access code of the filing made with `token`.
-
-    Derived rather than random so that a repeated submission (double click, reload) can show the same code
-    again although only its hash is stored.
-    """
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"disputes.access-code:{token}".encode(), hashlib.sha256).digest()
-    letters = "".join(ACCESS_CODE_ALPHABET[b % len(ACCESS_CODE_ALPHABET)] for b in digest[:ACCESS_CODE_LENGTH])
-    return "-".join(letters[i : i + 4] for i in range(0, ACCESS_CODE_LENGTH, 4))
-
-
-def normalize_access_code(code: str) -> str:
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
-
-
-def access_code_hash(code: str, salt: str | None = None) -> str:
-    # A fast salted hash is enough: the code has ~59 random bits and tracking is rate-limited, whereas a
-    # slow password hash would cost every filing half a second of CPU.
-    salt = salt or secrets.token_hex(8)
-    digest = hashlib.sha256(f"{salt}:{normalize_access_code(code)}".encode()).hexdigest()
-    return f"sha256${salt}${digest}"
-
-
-def access_code_matches(case: DisputeCase, code: str) -> bool:
-    _algorithm, salt, _digest = case.access_code_hash.split("$", 2)
-    return hmac.compare_digest(case.access_code_hash, access_code_hash(code, salt))
+    """The next dispute number (labor_portal.cases.numbers); the staff admin's paper filings take theirs here."""
+    return numbers.case_number_next(kind=DISPUTE_KIND, filed_on=filed_on)
 
 
 # --- Filing --------------------------------------------------------------------------------------
@@ -124,29 +76,20 @@ def dispute_case_file(
     """File an application once: a repeated submission with the same token returns the case it created."""
     token = submission_token or secrets.token_urlsafe(32)
     # No lookup first: repeats are rare, and the unique token turns one into an IntegrityError below.
-    stored: list[str] = []
     try:
-        case = _dispute_case_create(
-            applicants=applicants, respondent=respondent, main_category=main_category, categories=categories,
-            claims=claims, account=account, files=files, token=token, filed_via=filed_via,
-            filed_on=filed_on or timezone.localdate(), user=user, stored=stored,
-        )
+        with attachment_files_kept_only_on_success() as stored:
+            case = _dispute_case_create(
+                applicants=applicants, respondent=respondent, main_category=main_category, categories=categories,
+                claims=claims, account=account, files=files, token=token, filed_via=filed_via,
+                filed_on=filed_on or timezone.localdate(), user=user, stored=stored,
+            )
     except IntegrityError:
-        _files_discard(stored)
-        # The same form sent twice at once: the other request created the case.
+        # The same form sent twice at once: the other request created the case (its code may since have
+        # been re-issued).
         if existing := DisputeCase.objects.filter(submission_token=token).first():
-            return FiledCase(existing, access_code_for_token(token))
-        raise
-    except BaseException:
-        _files_discard(stored)
+            return FiledCase(existing, access_code_current(kind=DISPUTE_KIND, case=existing))
         raise
     return FiledCase(case, access_code_for_token(token))
-
-
-def _files_discard(names: list[str]) -> None:
-    """Files written by a filing whose transaction rolled back: nothing of it may stay behind."""
-    for name in names:
-        default_storage.delete(name)
 
 
 @transaction.atomic
@@ -160,6 +103,7 @@ def _dispute_case_create(*, applicants, respondent, main_category, categories, c
         submission_token=token,
         filed_via=filed_via,
         filed_on=filed_on,
+        language=get_language() or settings.LANGUAGE_CODE,
         main_category=main_category,
         categories=sorted(set(categories) | {main_category}),
         account=account,
@@ -168,61 +112,46 @@ def _dispute_case_create(*, applicants, respondent, main_category, categories, c
     )
     # The case number locks the year's counter until commit, so the case row comes last: its children are
     # inserted first (foreign keys are checked at commit) and the lock is held for two inserts only.
-    attachments = [_attachment_write(case, upload, user) for upload in files]
-    stored.extend(attachment.file.name for attachment in attachments)
+    attachments = []
+    for upload in files:
+        attachments.append(_attachment_write(case, upload, user))
+        stored.append(attachments[-1].file.name)
     for person in applicants:
         Applicant.objects.create(case=case, **person, **stamp)
     for claim in claims:
         ClaimItem.objects.create(case=case, **claim, **stamp)
     for attachment in attachments:
         attachment.save(force_insert=True)
-    recipients = sorted({person["email"] for person in applicants if person.get("email")})
-    for recipient in recipients:
+    for recipient in _recipients(applicants):
         _confirmation_email_queue(case, recipient)
+    dispute_case_state_change(case, DisputeStatus.RECEIVED, user=user, on=filed_on)
     case.case_number = case_number_next(filed_on=filed_on)
     case.save(force_insert=True)
     return case
 
 
-def attachment_content_type(fileobj) -> str | None:
-    """The type a file's first bytes show (PDF, JPEG or PNG), or None: never its name or the browser's word."""
-    position = fileobj.tell()
-    head = fileobj.read(2048)
-    fileobj.seek(position)
-    kind = filetype.guess(head)
-    return kind.mime if kind is not None and kind.mime in ATTACHMENT_EXTENSIONS else None
-
-
 def _attachment_write(case: DisputeCase, upload, user) -> Attachment:
-    """The attachment's file, written to private storage under the detected type's extension; its row is saved
-    by the caller. The uploaded name is kept as text only."""
-    content_type = getattr(upload, "checked_content_type", None) or attachment_content_type(upload)
-    if content_type is None:
-        raise ValidationError(_("「%(name)s」不是 PDF、JPEG 或 PNG 檔案。") % {"name": upload.name})
-    attachment = Attachment(
-        case=case,
-        original_name=upload.name[:200],
-        content_type=content_type,
-        size=upload.size,
-        created_by=user,
-        updated_by=user,
-    )
-    # The name given here is ignored by attachment_path, which names the file by its detected type.
-    attachment.file.save(f"attachment.{ATTACHMENT_EXTENSIONS[content_type]}", upload, save=False)
-    return attachment
+    """The attachment with its file written; its row is saved by the caller."""
+    return attachment_build(Attachment, case=case, upload=upload, created_by=user, updated_by=user)
+
+
+def _recipients(applicants) -> list[str]:
+    """The applicants' e-mail addresses, each once (dicts at filing, Applicant rows afterwards)."""
+    emails = (person["email"] if isinstance(person, dict) else person.email for person in applicants)
+    return sorted({email for email in emails if email})
 
 
 def _confirmation_email_queue(case: DisputeCase, recipient: str) -> None:
-    """Write the e-mail to the outbox in the filing's transaction; hand it to Celery only after commit."""
-    email = ConfirmationEmail.objects.create(case=case, recipient=recipient, language=get_language())
-    transaction.on_commit(lambda: _enqueue_confirmation(email.pk), robust=True)
+    """Write the confirmation to the outbox in the filing's transaction; it is sent after commit."""
+    message_queue(case=case, recipient=recipient, kind="disputes.confirmation",
+                  template="disputes/email/confirmation", language=case.language)
 
 
-def _enqueue_confirmation(email_id: int) -> None:
-    from disputes.tasks import send_confirmation_email
-
-    # Not queued (Redis down): the outbox row stays pending and the periodic flush sends it.
-    enqueue_unless_redis_down(send_confirmation_email, email_id)
+@transaction.atomic
+def dispute_case_confirmation_queue(*, case: DisputeCase) -> None:
+    """The filing confirmation of a case entered by staff (a paper filing), once its applicants are saved."""
+    for recipient in _recipients(case.applicants.all()):
+        _confirmation_email_queue(case, recipient)
 
 
 # --- Citizen actions after filing ----------------------------------------------------------------
@@ -233,9 +162,13 @@ def dispute_case_add_documents(*, case: DisputeCase, files, user=None) -> list[A
     case = DisputeCase.objects.select_for_update().get(pk=case.pk)
     if case.attachments.count() + len(files) > MAX_ATTACHMENTS:
         raise ValidationError(_("每案附件最多 %(max)s 個。") % {"max": MAX_ATTACHMENTS})
-    attachments = [_attachment_write(case, upload, user) for upload in files]
-    for attachment in attachments:
-        attachment.save(force_insert=True)
+    with attachment_files_kept_only_on_success() as stored:
+        attachments = []
+        for upload in files:
+            attachments.append(_attachment_write(case, upload, user))
+            stored.append(attachments[-1].file.name)
+        for attachment in attachments:
+            attachment.save(force_insert=True)
     return attachments
 
 
@@ -244,9 +177,89 @@ def dispute_case_withdraw(*, case: DisputeCase, withdrawn_on: date | None = None
     case = DisputeCase.objects.select_for_update().get(pk=case.pk)
     if case.is_concluded:
         raise ValidationError(_("案件已結案，無法撤回。"))
-    case.status = DisputeStatus.WITHDRAWN
     case.concluded_on = withdrawn_on or timezone.localdate()
+    dispute_case_state_change(case, DisputeStatus.WITHDRAWN, user=user, on=case.concluded_on)
     return _save_checked(case, user)
+
+
+# --- State changes -------------------------------------------------------------------------------
+
+
+def dispute_case_state_change(case: DisputeCase, to_state: str, *, user, reason: str = "",
+                              on: date | None = None) -> DisputeStateChange:
+    """The one way a case changes state: sets `case.status` and writes the state log; the caller saves the case.
+
+    Call it inside the caller's transaction, holding the case's row lock (or inserting the case). `on` is the
+    business date the change counts on in reports (default today, Asia/Taipei). A change is never dated before
+    the one it follows, so that the log's order stays the case's order (a back-dated outcome recorded after a
+    later-dated assignment counts from the assignment's date). A new case (the filing) costs one INSERT and no
+    SELECT: it has no earlier change.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("dispute_case_state_change needs the caller's transaction and row lock")
+    on = on or timezone.localdate()
+    # A case being inserted has no earlier change, unless this transaction logged one already (a paper case
+    # entered with its outcome).
+    first = case._state.adding and not getattr(case, "_state_log_started", False)
+    from_state = "" if first else case.status
+    if not first:
+        last = latest_change_day(DisputeStateChange, case)
+        if last is not None and on < last:
+            on = last
+    change = DisputeStateChange.objects.create(
+        case=case, from_state=from_state, to_state=to_state, changed_on=on, changed_by=user, reason=reason
+    )
+    case.status = to_state
+    case._state_log_started = True
+    if from_state != to_state and not case._state.adding:
+        # The applicants hear of it by e-mail, after commit, through the outbox (a case being inserted, online or
+        # on paper: its confirmation instead).
+        dispute_status_email_queue(case=case, state=to_state)
+    return change
+
+
+def dispute_state_replay(*, status: str, filed_on: date, assigned_on: date | None, first_session_on: date | None,
+                         concluded_on: date | None, reopenings) -> list[tuple[str, str, date]]:
+    """The transitions a case's recorded dates imply, oldest first, as (from_state, to_state, changed_on): the
+    backfill of the state log (migration 0006, the demo loader).
+
+    Received on filed_on; assigned on assigned_on; scheduled on the first session; each reopening
+    (previous_status, previous_concluded_on, reopened_on), in the order they happened, concluded on its
+    previous_concluded_on and reopened to the open state it had reached; the outcome on concluded_on. A step
+    dated while the case stood concluded takes effect at the next reopening, so that a case without reopenings
+    is an outcome exactly from its concluded_on, as the reports counted it before the log existed.
+    """
+    opened = (DisputeStatus.RECEIVED, DisputeStatus.ASSIGNED, DisputeStatus.SCHEDULED)
+    # (day, to_state, kind) in the case's logical order; a stable sort by day keeps that order within a day.
+    events = [(filed_on, DisputeStatus.RECEIVED, "open")]
+    if assigned_on:
+        events.append((max(assigned_on, filed_on), DisputeStatus.ASSIGNED, "open"))
+    if first_session_on:
+        events.append((max(first_session_on, filed_on), DisputeStatus.SCHEDULED, "open"))
+    for previous_status, previous_concluded_on, reopened_on in reopenings:
+        events.append((previous_concluded_on or reopened_on, previous_status, "outcome"))
+        events.append((reopened_on, None, "reopen"))
+    if status in OUTCOMES and concluded_on:
+        events.append((concluded_on, status, "outcome"))
+    events.sort(key=lambda event: event[0])
+    changes: list[tuple[str, str, date]] = []
+    state, open_state, day = "", DisputeStatus.RECEIVED, filed_on
+    for day, to_state, kind in events:
+        if kind == "open":
+            open_state = max(open_state, to_state, key=opened.index)
+            if state in OUTCOMES:
+                continue
+            to_state = open_state
+        elif kind == "reopen":
+            if state not in OUTCOMES:
+                continue
+            to_state = open_state
+        if to_state != state:
+            changes.append((state, to_state, day))
+            state = to_state
+    if status not in OUTCOMES and state != status:
+        changes.append((state, status, day))
+    return changes
 
 
 # --- Staff actions -------------------------------------------------------------------------------
@@ -270,7 +283,7 @@ def dispute_case_assign(*, case: DisputeCase, channel: str, mediation_body: str,
     case.channel, case.mediation_body = channel, mediation_body
     case.assigned_on = assigned_on or timezone.localdate()
     if case.status == DisputeStatus.RECEIVED:
-        case.status = DisputeStatus.ASSIGNED
+        dispute_case_state_change(case, DisputeStatus.ASSIGNED, user=user, on=case.assigned_on)
     return _save_checked(case, user)
 
 
@@ -286,7 +299,9 @@ def dispute_case_schedule_session(*, case: DisputeCase, held_on: date, place: st
         case=case, held_on=held_on, place=place, attendees=attendees, created_by=user, updated_by=user
     )
     if case.status in (DisputeStatus.RECEIVED, DisputeStatus.ASSIGNED):
-        case.status = DisputeStatus.SCHEDULED
+        # Scheduled today, or on the session's day when a past session is entered late.
+        dispute_case_state_change(case, DisputeStatus.SCHEDULED, user=user,
+                                  on=min(held_on, timezone.localdate()))
         _save_checked(case, user)
     return session
 
@@ -299,8 +314,9 @@ def dispute_case_record_outcome(*, case: DisputeCase, outcome: str, concluded_on
         raise ValidationError(_("案件已結案；要改變結果請先重新開案並說明理由。"))
     if outcome not in OUTCOMES:
         raise ValidationError({"status": _("請選擇調解結果。")})
-    case.status, case.concluded_on = outcome, concluded_on
+    case.concluded_on = concluded_on
     case.settled_amount = settled_amount if outcome == DisputeStatus.SETTLED else None
+    dispute_case_state_change(case, outcome, user=user, on=concluded_on)
     return _save_checked(case, user)
 
 
@@ -315,12 +331,54 @@ def dispute_case_reopen(*, case: DisputeCase, reason: str, reopened_on: date | N
         case=case, reason=reason, previous_status=case.status, previous_concluded_on=case.concluded_on,
         reopened_on=reopened_on, user=user,
     )
-    case.status = DisputeStatus.SCHEDULED if case.sessions.exists() else (
+    reopened_to = DisputeStatus.SCHEDULED if case.sessions.exists() else (
         DisputeStatus.ASSIGNED if case.channel else DisputeStatus.RECEIVED
     )
+    dispute_case_state_change(case, reopened_to, user=user, reason=reopening.reason, on=reopening.reopened_on)
     case.concluded_on, case.settled_amount = None, None
     _save_checked(case, user)
     return reopening
+
+
+def _state_change_day(case: DisputeCase, to_state: str) -> date | None:
+    """The business date of a change made on the admin form: an outcome's concluded_on, an assignment's
+    assigned_on, otherwise today."""
+    if to_state in OUTCOMES:
+        return case.concluded_on
+    if to_state == DisputeStatus.ASSIGNED:
+        return case.assigned_on
+    return None
+
+
+def dispute_case_paper_state_start(*, case: DisputeCase, user) -> None:
+    """The state log of a paper case the admin is inserting (in the admin's transaction): received on its
+    filing date, then the state it was entered with, if further."""
+    entered = case.status
+    dispute_case_state_change(case, DisputeStatus.RECEIVED, user=user, on=case.filed_on)
+    if entered != DisputeStatus.RECEIVED:
+        dispute_case_state_change(case, entered, user=user, on=_state_change_day(case, entered))
+
+
+@transaction.atomic
+def dispute_case_staff_change(*, case: DisputeCase, previous: dict, reopen_reason: str = "", user) -> DisputeCase:
+    """Save the admin form's edit of a case. The admin read the case under its row lock (DisputeCaseAdmin.
+    get_object) and checked the form against that state (`previous`: status, concluded_on, settled_amount); a
+    change of state goes through dispute_case_state_change, a changed outcome keeps a Reopening record."""
+    to_state = case.status
+    case.status = previous["status"]
+    outcome_changed = any(getattr(case, name) != previous[name] for name in ("concluded_on", "settled_amount"))
+    if previous["status"] in OUTCOMES and (to_state != previous["status"] or outcome_changed):
+        reopening = reopening_record(
+            case=case, reason=reopen_reason, previous_status=previous["status"],
+            previous_concluded_on=previous["concluded_on"], user=user,
+        )
+        on = case.concluded_on if to_state in OUTCOMES else reopening.reopened_on
+        dispute_case_state_change(case, to_state, user=user, reason=reopening.reason, on=on)
+    elif to_state != previous["status"]:
+        dispute_case_state_change(case, to_state, user=user, on=_state_change_day(case, to_state))
+    case.updated_by = user
+    case.save()
+    return case
 
 
 def reopening_record(*, case: DisputeCase, reason: str, previous_status: str, previous_concluded_on: date | None,
@@ -333,62 +391,80 @@ def reopening_record(*, case: DisputeCase, reason: str, previous_status: str, pr
     )
 
 
-def personal_data_view_record(*, viewer, case: DisputeCase | None = None,
-                               fund_application: RightsFundApplication | None = None,
-                               ip_address: str | None = None, page: str = "") -> PersonalDataView:
-    return PersonalDataView.objects.create(
-        case=case, fund_application=fund_application, viewer=viewer, ip_address=ip_address, page=page
-    )
-
-
 @transaction.atomic
 def rights_fund_application_decide(*, application: RightsFundApplication, decision: str, decided_on: date,
                                    amount_granted: int = 0, user=None) -> RightsFundApplication:
+    application = RightsFundApplication.objects.select_for_update().get(pk=application.pk)
+    previous = application.decision
     application.decision, application.decided_on, application.amount_granted = decision, decided_on, amount_granted
     application.full_clean()
     application.updated_by = user
     application.save()
+    rights_fund_decision_log(application=application, previous=previous, user=user)
     return application
 
 
-# --- Confirmation e-mails (outbox) ---------------------------------------------------------------
-
-
-def confirmation_email_send(*, email_id: int) -> bool:
-    """Send one outbox e-mail unless it was sent or another sender holds it. True when this call sent it.
-
-    Not one transaction on purpose: the claim must be committed before the (slow, external) sending so that a
-    concurrent sender sees it.
-    """
-    now = timezone.now()
-    claimed = (
-        ConfirmationEmail.objects.filter(pk=email_id, sent_at=None)
-        .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
-        .update(claimed_until=now + EMAIL_LEASE, attempts=F("attempts") + 1)
+def rights_fund_decision_log(*, application: RightsFundApplication, previous: str, user, reason: str = "") -> None:
+    """Log the application's decision if it differs from `previous` (the caller holds the row lock and has
+    saved it): dated its decided_on, or today when it goes back to pending."""
+    if application.decision == previous:
+        return
+    on = application.decided_on if application.decision != FundDecision.PENDING else None
+    on = on or timezone.localdate()
+    last = latest_change_day(FundDecisionChange, application, field="application")
+    FundDecisionChange.objects.create(
+        application=application, from_state=previous, to_state=application.decision,
+        changed_on=max(on, last) if last else on, changed_by=user, reason=reason,
     )
-    if not claimed:
-        return False
-    email = ConfirmationEmail.objects.select_related("case").get(pk=email_id)
-    with translation.override(email.language):
-        subject = _("勞資爭議調解申請已受理：%(number)s") % {"number": email.case.case_number}
-        body = render_to_string("disputes/email/confirmation.txt", {"case": email.case})
-    try:
-        send_mail(subject, body, None, [email.recipient])
-    except (SMTPException, OSError) as exc:
-        ConfirmationEmail.objects.filter(pk=email_id).update(claimed_until=None, last_error=str(exc)[:1000])
-        logger.warning("confirmation e-mail %s not sent: %s", email_id, exc)
-        return False
-    ConfirmationEmail.objects.filter(pk=email_id).update(sent_at=timezone.now(), claimed_until=None, last_error="")
-    return True
 
 
-def confirmation_emails_send_pending(*, limit: int = 500) -> int:
-    """Send what the outbox still holds (run by beat and by `manage.py send_dispute_confirmations`)."""
-    now = timezone.now()
-    pending = (
-        ConfirmationEmail.objects.filter(sent_at=None)
-        .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
-        .order_by("pk")
-        .values_list("pk", flat=True)[:limit]
+# --- State log backfill --------------------------------------------------------------------------
+
+# The reason on every backfilled change: it was derived from the records when the state log was introduced.
+BACKFILL_REASON = "依既有資料補登"
+
+
+def dispute_state_log_backfill(*, apps, batch_size: int = 5000) -> int:
+    """Write the state log of every case and fund application that has none, as their records imply (see
+    dispute_state_replay; a decided application was decided on its decided_on). `apps` is the model registry:
+    a migration's historical one, or django.apps.apps (the demo loader). Returns the rows written."""
+    case_model = apps.get_model("disputes", "DisputeCase")
+    change_model = apps.get_model("disputes", "DisputeStateChange")
+    first_sessions = dict(
+        apps.get_model("disputes", "MediationSession").objects.values("case")
+        .annotate(first=Min("held_on")).values_list("case", "first").order_by()
     )
-    return sum(confirmation_email_send(email_id=pk) for pk in list(pending))
+    reopenings: dict = {}
+    for case_id, *reopening in (
+        apps.get_model("disputes", "Reopening").objects.order_by("reopened_on", "created_at", "pk")
+        .values_list("case", "previous_status", "previous_concluded_on", "reopened_on")
+    ):
+        reopenings.setdefault(case_id, []).append(reopening)
+    now, batch, written = timezone.now(), [], 0
+    cases = case_model.objects.filter(state_changes__isnull=True).values(
+        "pk", "status", "filed_on", "assigned_on", "concluded_on").order_by("filed_on", "pk")
+    for case in cases.iterator(chunk_size=2000):
+        replayed = dispute_state_replay(
+            status=case["status"], filed_on=case["filed_on"], assigned_on=case["assigned_on"],
+            first_session_on=first_sessions.get(case["pk"]), concluded_on=case["concluded_on"],
+            reopenings=reopenings.get(case["pk"], []),
+        )
+        batch += [change_model(case_id=case["pk"], from_state=from_state, to_state=to_state, changed_on=on,
+                               changed_at=now, reason=BACKFILL_REASON) for from_state, to_state, on in replayed]
+        if len(batch) >= batch_size:
+            written += len(change_model.objects.bulk_create(batch))
+            batch = []
+    written += len(change_model.objects.bulk_create(batch))
+
+    decision_model = apps.get_model("disputes", "FundDecisionChange")
+    decided = (
+        apps.get_model("disputes", "RightsFundApplication").objects
+        .filter(decision_changes__isnull=True, decided_on__isnull=False).exclude(decision=FundDecision.PENDING)
+        .values_list("pk", "decision", "decided_on")
+    )
+    written += len(decision_model.objects.bulk_create(
+        [decision_model(application_id=pk, from_state=FundDecision.PENDING, to_state=decision, changed_on=on,
+                        changed_at=now, reason=BACKFILL_REASON) for pk, decision, on in decided.iterator()],
+        batch_size=batch_size,
+    ))
+    return written

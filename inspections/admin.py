@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from inspections import services
 from inspections.imports import EstablishmentImport, LaborInspectionImport, ViolationImport
 from inspections.models import (
     LSA_ARTICLE_MEANINGS,
@@ -77,6 +78,15 @@ class ViolationAdmin(SpreadsheetImportAdminMixin, EstablishmentRecordAdmin):
     search_fields = ("establishment__name", "=establishment__business_number", "decision_number")
     date_hierarchy = "decided_on"
     raw_id_fields = ("inspection", "osh_inspection")
+
+    def save_model(self, request, obj, form, change):
+        # The status is a logged state (the penalty tables read it as it stood at a period's end).
+        if change:
+            services.violation_staff_save(violation=obj, status_changed="status" in form.changed_data,
+                                          user=request.user)
+            return
+        super().save_model(request, obj, form, change)
+        services.violation_status_log_start(violation=obj, user=request.user)
 
 
 class StopWorkOrderInline(admin.TabularInline):

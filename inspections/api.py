@@ -1,11 +1,13 @@
 """API of the inspections section (staff, section permissions) and the public violator register."""
 
 import django_filters
+from django.db import transaction
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle
 
+from inspections import services
 from inspections.models import (
     ComplianceCounselling,
     Establishment,
@@ -99,6 +101,22 @@ class ViolationViewSet(BureauRecordViewSetMixin, viewsets.ModelViewSet):
     serializer_class = model_serializer(Violation)
     filterset_class = ViolationFilterSet
     ordering_fields = ["decided_on", "article"]
+
+    # The status is a logged state (the penalty tables read it as it stood at a period's end): it starts and
+    # changes through inspections.services, in the request's transaction, under the row lock.
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            super().perform_create(serializer)
+            services.violation_status_log_start(violation=serializer.instance, user=self.request.user)
+
+    def perform_update(self, serializer):
+        to_state = serializer.validated_data.pop("status", None)
+        with transaction.atomic():
+            violation = services.violation_status_lock(violation=serializer.instance)
+            if to_state is not None and to_state != violation.status:
+                services.violation_status_change(violation=violation, to_state=to_state, user=self.request.user)
+            super().perform_update(serializer)
 
 
 # --- The public violator register -------------------------------------------------------------------

@@ -6,6 +6,8 @@ report counting the wrong half-year, or the wrong three years for the fatality m
 
 from datetime import date, timedelta
 
+from django.apps import apps as django_apps
+
 from inspections.models import (
     ComplianceCounselling,
     Establishment,
@@ -27,6 +29,7 @@ from inspections.models import (
     Violation,
     Volunteer,
 )
+from inspections.services import penalty_status_log_backfill
 from labor_portal.core.demo import create, split_total, spread_dates
 from labor_portal.core.districts import District
 from labor_portal.core.periods import HalfYear
@@ -260,6 +263,8 @@ def load() -> str:
     stop_work, osh_fines = _osh_penalties(osh_inspections)
     create(StopWorkOrder, stop_work)
     violations = create(Violation, _violations(inspections) + osh_fines)
+    # The penalties' state log, derived from the records as the migration derived it for real ones.
+    penalty_status_log_backfill(apps=django_apps)
     accidents = _accidents(firms)
     _promotion()
     _volunteers_and_visits(firms)

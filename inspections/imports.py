@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inspections.models import Establishment, LaborInspection, Violation
+from inspections.services import violation_status_log_start
 from labor_portal.core.imports import SpreadsheetImport
 
 
@@ -40,6 +41,12 @@ class ViolationImportForm(forms.ModelForm):
         model = Violation
         fields = ["establishment", "law", "article", "decision_number", "decided_on", "fine_imposed",
                   "fine_after_appeal", "status"]
+
+    def _save_m2m(self):
+        # SpreadsheetImport saves each row itself, then calls save_m2m() in the same transaction: the place where
+        # a new penalty's status log starts.
+        super()._save_m2m()
+        violation_status_log_start(violation=self.instance, user=self.instance.created_by)
 
 
 class EstablishmentImport(SpreadsheetImport):

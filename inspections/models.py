@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from labor_portal.cases.statelog import StateChange
 from labor_portal.core.districts import District
 from labor_portal.core.models import BureauRecord, PeriodQuerySet
 from labor_portal.core.periods import HalfYear
@@ -219,6 +220,10 @@ class Violation(BureauRecord):
         _("訴願後罰鍰(元)"), null=True, blank=True, help_text=_("訴願或行政訴訟變更罰鍰時填寫。")
     )
     status = models.CharField(_("處分狀態"), max_length=10, choices=PenaltyStatus.choices)
+    # The day the status took effect, when it changed after the decision (empty: the status entered with the
+    # decision). Kept by inspections.services with the state log, so that the penalty tables probe the log only
+    # for the few penalties whose status changed after a period's end.
+    status_since = models.DateField(_("處分狀態生效日期"), null=True, blank=True, editable=False)
 
     objects = ViolationQuerySet.as_manager()
 
@@ -233,6 +238,9 @@ class Violation(BureauRecord):
             models.Index(fields=["status", "-decided_on", "-id"], name="violation_register_idx"),
             # OSH fines are counted by law and decision date, whatever became of them.
             models.Index(fields=["law", "decided_on"], name="violation_law_decided_idx"),
+            # The penalty tables read from the state log only the penalties whose status changed after a day.
+            models.Index(fields=["status_since"], name="violation_status_since_idx",
+                         condition=Q(status_since__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(
@@ -267,6 +275,18 @@ class Violation(BureauRecord):
                 raise ValidationError({"establishment": _("事業單位與所屬檢查的事業單位不同。")})
         if self.article == 0:
             raise ValidationError({"article": _("條次須大於 0。")})
+
+
+class PenaltyStatusChange(StateChange):
+    """One change of a penalty's status (decided final or under appeal, appealed, revoked, confirmed); written
+    only by inspections.services. The penalty tables read a half-year's statuses from it."""
+
+    violation = models.ForeignKey(Violation, on_delete=models.CASCADE, related_name="status_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("處分狀態變更紀錄")
+        verbose_name_plural = _("處分狀態變更紀錄")
+        indexes = [models.Index(fields=["violation", "changed_on", "changed_at", "id"], name="penalty_state_on_idx")]
 
 
 class StopWorkOrder(BureauRecord):

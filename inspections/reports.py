@@ -10,6 +10,7 @@ from inspections.models import (
     OccupationalAccident,
     OSHInspection,
     PenaltyStatus,
+    PenaltyStatusChange,
     PromotionSession,
     PromotionTopic,
     SafetyFamily,
@@ -19,6 +20,7 @@ from inspections.models import (
     Volunteer,
     in_any_period,
 )
+from labor_portal.cases.statelog import state_on
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, ratio, registry
 
@@ -39,7 +41,11 @@ def pad(values: list, length: int) -> list:
 @registry.table
 class LSAViolationsByArticle(ReportTable):
     """Final Labor Standards Act penalties decided in the period: the 8 most violated articles, with each
-    one's share of all final LSA penalties of the period."""
+    one's share of all final LSA penalties of the period.
+
+    A penalty counts when its status on the period's last day, read from the penalty's state log, was final: one
+    appealed or revoked later still counts for that half-year, one still under appeal then does not.
+    """
 
     id = "inspections.lsa_violations_by_article"
     title_zh = "違反勞動基準法案件裁罰"
@@ -51,11 +57,22 @@ class LSAViolationsByArticle(ReportTable):
 
     def compute(self, period: HalfYear) -> list[Row]:
         # One grouped query; a few dozen article rows come back, never the violations themselves.
+        day = period.last_day
+        # A status unchanged since the day is the status then. Only the few penalties whose status changed
+        # later are read from the log, in one uncorrelated subquery (PostgreSQL hashes it once).
+        unchanged_since = Q(status_since__isnull=True) | Q(status_since__lte=day)
+        final_then = (
+            Violation.objects.filter(status_since__gt=day)
+            .alias(status_then=state_on(PenaltyStatusChange, day, field="violation"))
+            .filter(status_then=PenaltyStatus.FINAL)
+            .values("pk")
+        )
         grouped = (
             Violation.objects.in_period(period)
-            .filter(law=Law.LABOR_STANDARDS, status=PenaltyStatus.FINAL)
+            .filter(law=Law.LABOR_STANDARDS)
+            .filter((unchanged_since & Q(status=PenaltyStatus.FINAL)) | Q(pk__in=final_then))
             .values("article")
-            .annotate(count=Count("*"))  # COUNT(*): answered from the ranking index alone
+            .annotate(count=Count("*"))
             .order_by()
         )
         counts = {row["article"]: row["count"] for row in grouped}

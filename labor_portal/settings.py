@@ -146,6 +146,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Page parts that are the same for every visitor (a blank citizen form), kept in each process's memory: no
+# round trip, nothing to go stale across a deploy (a restart empties it), and unaffected by Redis being down.
+# Not kept while developing, where a template edit must show without a restart.
+CACHES["rendered_once"] = {
+    "BACKEND": f"django.core.cache.backends.{'dummy.DummyCache' if DEBUG else 'locmem.LocMemCache'}",
+    "LOCATION": "rendered-once",
+}
 
 # The longest any task may run; the broker's visibility timeout must stay above it, or Redis would hand a
 # still-running task to a second worker.
@@ -213,10 +220,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "labor_portal.reporting.tasks.generate_previous_half_year",
         "schedule": crontab(minute=0, hour=2, day_of_month=1, month_of_year="1,7"),
     },
-    # Confirmation e-mails that could not be queued (Redis down) are sent from the outbox.
-    "disputes-send-pending-confirmations": {
-        "task": "disputes.send_pending_confirmation_emails",
+    # Every message to a citizen that Celery never got (Redis was down), of every section.
+    "cases-outbox-flush": {
+        "task": "cases.outbox_send_pending",
         "schedule": 60.0,
+    },
+    # Files of filings that never committed (a worker killed mid-filing), older than an hour.
+    "cases-sweep-orphan-attachments": {
+        "task": "cases.attachment_orphans_sweep",
+        "schedule": 3600.0,
     },
     # Runs whose worker died (lease passed) are taken over within REPORT_RUN_LEASE + this interval.
     "requeue-stale-report-runs": {
@@ -307,6 +319,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "高雄市政府勞工局 <noreply@labor.kcg.gov.tw>")
+# Text messages (a re-issued access code for a case with a phone only). No gateway yet: the default prints them,
+# like the console e-mail backend; a gateway's class has `send(*, to, body)` (labor_portal.cases.sms).
+SMS_BACKEND = env_str("SMS_BACKEND", "labor_portal.cases.sms.ConsoleBackend")
 
 # --- API ------------------------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from disputes import views as disputes_views
 from inspections import views as inspections_views
 from labor_portal.api import router
 from labor_portal.core import accounts, api_tokens, views
@@ -48,7 +47,7 @@ urlpatterns = [
         name="api-docs",
     ),
     path("disputes/", include("disputes.urls")),
-    path("track/", disputes_views.track, name="track"),
+    path("", include("labor_portal.cases.urls")),  # /track/: every kind of case
     path("violations/", inspections_views.violation_register, name="violations"),
     path("violations/export.csv", inspections_views.violation_register_csv, name="violations-csv"),
 ]

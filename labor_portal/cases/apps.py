@@ -8,3 +8,9 @@ class CasesConfig(AppConfig):
     name = "labor_portal.cases"
     label = "cases"
     verbose_name = _("民眾案件共用")
+
+    def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
+        # Each section declares its kind of case in its own cases.py (disputes/cases.py: letter D).
+        autodiscover_modules("cases")

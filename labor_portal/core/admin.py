@@ -31,7 +31,8 @@ class BureauRecordAdmin(SimpleHistoryAdmin):
     def record_shown(self, request, obj, page: str) -> None:
         """A page showed `obj` in full to `request.user`; `page` is change/history/history_version/delete.
 
-        Nothing by default: a section with personal data overrides it to write its read log.
+        Nothing by default: a section with personal data puts labor_portal.cases.admin.PersonalDataAdminMixin
+        before this class, which writes the one read log (labor_portal.cases.readlog).
         """
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

@@ -124,6 +124,12 @@ def fill_history(start: str, end: str, years: int) -> None:
             CASE WHEN i % 100 < 90 THEN 'final' WHEN i % 100 < 97 THEN 'appeal' ELSE 'revoked' END""",
         "violations",
     )
+    # Each penalty's state log, as the migration backfills it: its status now, since its decision date.
+    execute(
+        "INSERT INTO inspections_penaltystatuschange (from_state, to_state, changed_at, changed_on, reason, "
+        "violation_id) SELECT '', v.status, now(), v.decided_on, '', v.id FROM inspections_violation v "
+        "WHERE NOT EXISTS (SELECT 1 FROM inspections_penaltystatuschange c WHERE c.violation_id = v.id)"
+    )
     insert(
         "inspections_oshinspection", "establishment_id, inspected_on, kind, inspector, findings",
         f"""{firm}, {day},

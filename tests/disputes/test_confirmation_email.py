@@ -7,9 +7,11 @@ from django.core import mail
 from django.core.management import call_command
 from kombu.exceptions import OperationalError
 
-from disputes import services
-from disputes.models import ConfirmationEmail, DisputeCase
-from disputes.tasks import send_confirmation_email, send_pending_confirmation_emails
+from disputes.models import DisputeCase
+from labor_portal.cases.models import OutboxMessage as ConfirmationEmail
+from labor_portal.cases.outbox import outbox_send
+from labor_portal.cases.tasks import outbox_message_send as send_confirmation_email
+from labor_portal.cases.tasks import outbox_send_pending as send_pending_confirmation_emails
 
 from .factories import file_case
 
@@ -30,7 +32,7 @@ def test_with_the_broker_down_the_filing_succeeds_and_the_flush_sends_later(djan
         filed = file_case()
     assert DisputeCase.objects.filter(pk=filed.case.pk).exists()
     assert mail.outbox == [] and ConfirmationEmail.objects.get().sent_at is None
-    call_command("send_dispute_confirmations")
+    call_command("outbox_send_pending")
     assert len(mail.outbox) == 1 and ConfirmationEmail.objects.get().sent_at is not None
 
 
@@ -40,15 +42,15 @@ def test_each_confirmation_is_sent_exactly_once(django_capture_on_commit_callbac
             django_capture_on_commit_callbacks(execute=True):
         file_case()
     email = ConfirmationEmail.objects.get()
-    assert services.confirmation_email_send(email_id=email.pk) is True
-    assert services.confirmation_email_send(email_id=email.pk) is False  # a redelivered task
+    assert outbox_send(message_id=email.pk) is True
+    assert outbox_send(message_id=email.pk) is False  # a redelivered task
     assert send_pending_confirmation_emails() == 0  # the periodic flush
     assert len(mail.outbox) == 1
 
 
 @pytest.mark.django_db
 def test_a_failed_send_is_retried_by_the_flush(django_capture_on_commit_callbacks, settings):
-    with mock.patch("disputes.services.send_mail", side_effect=OSError("smtp down")), \
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("smtp down")), \
             django_capture_on_commit_callbacks(execute=True):
         file_case()
     email = ConfirmationEmail.objects.get()

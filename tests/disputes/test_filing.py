@@ -7,7 +7,8 @@ from django.core import mail
 from django.urls import reverse
 
 from disputes import services
-from disputes.models import Applicant, Attachment, ClaimItem, ConfirmationEmail, DisputeCase, DisputeStatus
+from disputes.models import Applicant, Attachment, ClaimItem, DisputeCase, DisputeStatus
+from labor_portal.cases.models import OutboxMessage as ConfirmationEmail
 
 from .factories import PDF_BYTES, PNG_BYTES, big_file, file_case, form_data, issued_token, pdf
 

@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from disputes.models import FundKind, PersonalDataPage, PersonalDataView, RightsFundApplication
+from disputes.models import FundKind, RightsFundApplication
+from labor_portal.cases.models import PersonalDataPage
+from labor_portal.cases.models import PersonalDataRead as PersonalDataView
 
 from .factories import VALID_ID, file_case
 
@@ -58,7 +60,7 @@ def test_item8_history_list_is_logged(client, dispute_clerk, kind):
     if kind == "fund_application":
         assert VALID_ID in response.text and OTHER_ID in response.text  # what made it personal data
     log = _only_log(dispute_clerk)
-    assert (getattr(log, kind), log.page) == (record, PersonalDataPage.HISTORY)
+    assert (log.record, log.page) == (record, PersonalDataPage.HISTORY)
 
 
 @pytest.mark.parametrize("kind", RECORDS)
@@ -72,7 +74,7 @@ def test_item8_one_historical_version_viewed_or_reverted_is_logged(client, dispu
     if kind == "fund_application":
         assert VALID_ID in response.text
     log = _only_log(dispute_clerk)
-    assert (getattr(log, kind), log.page) == (record, PersonalDataPage.HISTORY_VERSION)
+    assert (log.record, log.page) == (record, PersonalDataPage.HISTORY_VERSION)
 
 
 @pytest.mark.parametrize("kind", RECORDS)
@@ -86,7 +88,7 @@ def test_item8_delete_confirmation_is_logged(client, make_staff, kind):
     if kind == "case":
         assert "王小明" in response.text  # the applicants are listed among what would be deleted
     log = _only_log(administrator)
-    assert (getattr(log, kind), log.page) == (record, PersonalDataPage.DELETE)
+    assert (log.record, log.page) == (record, PersonalDataPage.DELETE)
 
 
 @pytest.mark.parametrize("kind", RECORDS)

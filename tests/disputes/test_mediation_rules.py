@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from disputes import services
-from disputes.models import CaseNumberSequence, DisputeStatus, Reopening
+from disputes.models import DisputeStatus, Reopening
+from labor_portal.cases.models import CaseNumberSequence
 
 from .factories import concluded_case, file_case
 
@@ -19,7 +20,7 @@ def test_case_numbers_follow_the_roc_year_and_its_own_sequence():
     next_year = file_case(filed_on=date(2021, 1, 4), token="seq-token-00000000000003").case
     assert (first.case_number, second.case_number) == ("109-D-000001", "109-D-000002")
     assert next_year.case_number == "110-D-000001"
-    assert CaseNumberSequence.objects.get(roc_year=109).last_number == 2
+    assert CaseNumberSequence.objects.get(kind="D", roc_year=109).last_number == 2
 
 
 def test_no_outcome_before_a_session():

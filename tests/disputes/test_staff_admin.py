@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from disputes.models import DisputeCase, DisputeStatus, PersonalDataView, Reopening
+from disputes.models import DisputeCase, DisputeStatus, Reopening
+from labor_portal.cases.models import PersonalDataRead as PersonalDataView
 
 from .factories import VALID_ID, concluded_case, file_case
 
@@ -44,7 +45,7 @@ def test_the_case_page_shows_full_data_and_logs_who_saw_it(client, dispute_clerk
     assert response.status_code == 200
     assert "王小明" in response.text and VALID_ID in response.text
     log = PersonalDataView.objects.get()
-    assert (log.viewer, log.case) == (dispute_clerk, case)
+    assert (log.viewer, log.record) == (dispute_clerk, case)
 
 
 def test_the_masked_export(client, dispute_clerk):
@@ -172,4 +173,4 @@ def test_opening_a_fund_application_in_full_is_logged(client, dispute_clerk):
     page = client.get(reverse("admin:disputes_rightsfundapplication_change", args=[application.pk]))
     assert "A123456789" in page.text
     log = PersonalDataView.objects.get()
-    assert (log.fund_application, log.viewer, log.case) == (application, dispute_clerk, None)
+    assert (log.record, log.viewer, log.section) == (application, dispute_clerk, "disputes")

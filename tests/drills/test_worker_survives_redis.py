@@ -6,7 +6,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from disputes.models import ConfirmationEmail
+from labor_portal.cases.models import OutboxMessage as ConfirmationEmail
 from tests.drills.support import DRILL, wait_until
 
 pytestmark = DRILL

@@ -24,6 +24,7 @@ from inspections.models import (
     Violation,
     Volunteer,
 )
+from inspections.services import violation_status_log_start
 from labor_portal.core.districts import District
 
 
@@ -61,6 +62,7 @@ class ComplianceCounsellingFactory(factory.django.DjangoModelFactory):
 class ViolationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Violation
+        skip_postgeneration_save = True
 
     establishment = factory.SubFactory(EstablishmentFactory)
     law = Law.LABOR_STANDARDS
@@ -68,6 +70,12 @@ class ViolationFactory(factory.django.DjangoModelFactory):
     decided_on = date(2020, 4, 1)
     fine_imposed = 20_000
     status = PenaltyStatus.FINAL
+
+    @factory.post_generation
+    def status_log(violation, create, extracted, **kwargs):
+        # Every path that enters a penalty starts its status log (the penalty tables read the status from it).
+        if create:
+            violation_status_log_start(violation=violation, user=None)
 
 
 class OSHInspectionFactory(factory.django.DjangoModelFactory):

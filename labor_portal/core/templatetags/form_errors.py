@@ -18,8 +18,10 @@ def error_summary(form=None, formsets=None) -> dict:
     general, fields = ErrorList(), []
     forms = [form] if hasattr(form, "errors") else []
     for formset in formsets or ():
-        general.extend(formset.non_form_errors())
-        forms.extend(formset.forms)
+        # A blank formset has no errors: asking would build each of its blank forms for nothing.
+        if formset.is_bound:
+            general.extend(formset.non_form_errors())
+            forms.extend(formset.forms)
     for each in forms:
         general.extend(each.non_field_errors())
         for name in each.errors:

@@ -1,0 +1,127 @@
+"""Back office of the case kit: the one personal-data admin mixin, the read log (系統管理 only), the outbox."""
+
+import csv
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from labor_portal.cases.models import OutboxMessage, PersonalDataPage, PersonalDataRead
+from labor_portal.cases.readlog import personal_data_read_record
+from labor_portal.core.clientip import client_ip
+from labor_portal.core.spreadsheets import safe_row
+
+
+def csv_response(filename: str) -> tuple[HttpResponse, "csv.writer"]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so that Excel reads UTF-8
+    return response, csv.writer(response)
+
+
+class PersonalDataAdminMixin:
+    """Personal data masked in lists and exports, in full on the record's own pages, every full view read-logged.
+
+    Put it before BureauRecordAdmin, which calls `record_shown` from the change page, the history list, one
+    historical version and the delete confirmation as each renders (Taiwan PDPA Enforcement Rules art. 12).
+    A section lists masked values in `list_display` (e.g. with mask_name / mask_personal_id) and declares its
+    export as `masked_export_columns`: (header, name) pairs, a name being a method of the admin taking the
+    record, or an attribute of the record (called when callable, e.g. `get_status_display`).
+    """
+
+    masked_export_columns: tuple[tuple[str, str], ...] = ()
+    masked_export_filename = "export.csv"
+    actions = ("export_masked_csv",)
+
+    def record_shown(self, request, obj, page: str) -> None:
+        if page in (PersonalDataPage.HISTORY, PersonalDataPage.HISTORY_VERSION) and not self._still_exists(obj):
+            # The history of a deleted record still holds its personal data: nobody sees it there rather than
+            # somebody without the record's own page to vouch for the view.
+            raise PermissionDenied
+        personal_data_read_record(viewer=request.user, obj=obj, page=page, ip_address=client_ip(request))
+
+    def _still_exists(self, obj) -> bool:
+        return self.model._default_manager.filter(pk=obj.pk).exists()
+
+    def get_actions(self, request):
+        # The bulk-delete confirmation lists every selected record by name, unlogged: records with personal
+        # data are deleted one at a time, from their own (logged) delete page.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def masked_export_queryset(self, queryset):
+        """The records to export, in order; override to prefetch what the masked columns read."""
+        return queryset
+
+    @admin.action(description=_("匯出所選資料（CSV，個資已遮蔽）"), permissions=["view"])
+    def export_masked_csv(self, request, queryset):
+        response, writer = csv_response(self.masked_export_filename)
+        writer.writerow([header for header, _name in self.masked_export_columns])
+        for obj in self.masked_export_queryset(queryset):
+            writer.writerow(safe_row([self._export_value(obj, name) for _header, name in self.masked_export_columns]))
+        return response
+
+    def _export_value(self, obj, name: str):
+        if callable(method := getattr(self, name, None)):
+            value = method(obj)
+        else:
+            value = getattr(obj, name)
+            value = value() if callable(value) else value
+        return "" if value is None else value
+
+
+@admin.register(PersonalDataRead)
+class PersonalDataReadAdmin(admin.ModelAdmin):
+    """The whole read log, for 系統管理 (the only role with permissions on this app).
+
+    It is an audit trail: nobody adds, changes or deletes a row here, not even 系統管理.
+    """
+
+    list_display = ("viewed_at", "viewer", "section", "label", "page", "ip_address", "content_type", "object_id")
+    list_select_related = ("viewer", "content_type")
+    list_filter = ("section", ("viewer", admin.RelatedOnlyFieldListFilter), "page")
+    search_fields = ("label", "object_id", "viewer__username")
+    date_hierarchy = "viewed_at"
+    actions = ("export_csv",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("匯出所選調閱紀錄（CSV）"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        response, writer = csv_response("personal-data-reads.csv")
+        writer.writerow(["調閱時間", "調閱者", "業務科", "資料", "頁面", "來源位址", "資料類型", "資料識別碼"])
+        for read in queryset.select_related("viewer", "content_type").order_by("viewed_at", "pk"):
+            writer.writerow(safe_row([
+                timezone.localtime(read.viewed_at).strftime("%Y-%m-%d %H:%M:%S"), read.viewer.get_username(),
+                read.section, read.label, read.get_page_display(), read.ip_address or "",
+                f"{read.content_type.app_label}.{read.content_type.model}", read.object_id,
+            ]))
+        return response
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """What was sent to citizens and what still waits; read only (the flush and the tasks write it)."""
+
+    list_display = ("created_at", "section", "kind", "object_id", "language", "sent_at", "attempts", "last_error")
+    list_filter = ("section", "kind", ("sent_at", admin.EmptyFieldListFilter))
+    search_fields = ("object_id", "message_id")
+    date_hierarchy = "created_at"
+    readonly_fields = ("content_type", "object_id", "section", "kind", "template", "recipient", "language",
+                       "context", "message_id", "created_at", "claimed_until", "attempts", "last_error", "sent_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
