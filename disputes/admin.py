@@ -108,6 +108,10 @@ class DisputeCaseForm(forms.ModelForm):
         label=_("重新開案或變更結果的理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("變更已結案案件的狀態或結果時必填，理由會保留在紀錄中。"),
     )
+    regrade_reason = forms.CharField(
+        label=_("變更類別或處理方式的理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("變更已受理案件的主要爭議類別或已分案案件的處理方式時必填，理由會保留在紀錄中。"),
+    )
     seen_state = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -126,6 +130,11 @@ class DisputeCaseForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.reopening = None
+        # Only a saved case is re-graded (a new one has its UUID already, so pk says nothing); assigning a channel
+        # to a case that has none is no re-grade and needs no reason.
+        reason = (cleaned.get("regrade_reason") or "").strip()
+        if not self.instance._state.adding and self.regraded(cleaned) and not reason:
+            self.add_error("regrade_reason", _("變更主要爭議類別或處理方式須說明理由。"))
         if self.instance.pk and not self._state_merged(cleaned):
             return cleaned
         was = self.initial.get("status")
@@ -140,6 +149,12 @@ class DisputeCaseForm(forms.ModelForm):
                     # Reopened: the old outcome's date and amount are kept in the reopening record.
                     cleaned["concluded_on"], cleaned["settled_amount"] = None, None
         return cleaned
+
+    def regraded(self, cleaned) -> bool:
+        """Whether the clerk changed the main category, or moved the case from one channel to another."""
+        was_channel = self.initial.get("channel")
+        return cleaned.get("main_category") != self.initial.get("main_category") or bool(
+            was_channel and "channel" in cleaned and cleaned["channel"] != was_channel)
 
     def _state_merged(self, cleaned) -> bool:
         """Whether the clerk's edit fits the case's state as it is now (read under the row lock, see
@@ -213,7 +228,8 @@ class DisputeCaseAdmin(PersonalDataAdminMixin, MaskedPersonalDataMixin, BureauRe
         (_("對造"), {"fields": ("respondent_name", "respondent_business_number", "respondent_representative",
                               "respondent_address", "respondent_phone")}),
         (_("分案與結果"), {"fields": ("status", "channel", "mediation_body", "assigned_on", "concluded_on",
-                                  "settled_amount", "reopen_reason", "staff_notes", "seen_state")}),
+                                  "settled_amount", "reopen_reason", "regrade_reason", "staff_notes",
+                                  "seen_state")}),
         (_("紀錄"), {"classes": ("collapse",), "fields": BureauRecordAdmin.readonly_fields}),
     )
 
@@ -246,6 +262,15 @@ class DisputeCaseAdmin(PersonalDataAdminMixin, MaskedPersonalDataMixin, BureauRe
             messages.warning(request, _("案件 %(number)s 的查詢碼：%(code)s（只顯示這一次，請交給申請人）") % {
                 "number": obj.case_number, "code": code})
         if change:
+            # The grading goes through the grading log (the reports read it at a period's end): the case is put
+            # back as the form found it under the row lock, and changed by the service. A first channel counts
+            # from the assignment date, like the state change to 已分案.
+            graded = {"main_category": obj.main_category, "channel": obj.channel}
+            obj.main_category, obj.channel = form.initial.get("main_category"), form.initial.get("channel") or ""
+            services.dispute_case_grading_change(
+                obj, **graded, user=request.user, reason=form.cleaned_data.get("regrade_reason") or "",
+                on=obj.assigned_on if graded["channel"] and not obj.channel else None,
+            )
             services.dispute_case_staff_change(
                 case=obj, previous={name: form.initial.get(name) for name in STATE_FIELDS},
                 reopen_reason=(form.reopening or {}).get("reason", ""), user=request.user,

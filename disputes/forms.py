@@ -13,7 +13,7 @@ from disputes.models import (
     MediationChannel,
 )
 from labor_portal.cases.attachments import AttachmentsField
-from labor_portal.cases.forms import AccessibleErrorsMixin, CitizenFilingForm
+from labor_portal.cases.forms import AccessibleErrorsMixin, CitizenFilingForm, FormFieldConstraintsOnlyMixin
 from labor_portal.core.validators import normalize_identifier
 
 # Formsets never build more forms than this many per request, whatever TOTAL_FORMS says.
@@ -37,7 +37,7 @@ CHANNEL_LABELS = {
 }
 
 
-class ApplicationForm(AccessibleErrorsMixin, CitizenFilingForm, forms.ModelForm):
+class ApplicationForm(AccessibleErrorsMixin, FormFieldConstraintsOnlyMixin, CitizenFilingForm, forms.ModelForm):
     categories = forms.MultipleChoiceField(
         label=_("涉及的爭議類別"), choices=CATEGORY_CHOICES, widget=forms.CheckboxSelectMultiple,
         help_text=_("可複選；主要爭議類別會自動列入。"), required=False,

@@ -1,10 +1,14 @@
-from django.db.models import Count, Q, Sum
+from datetime import date
+
+from django.db import models
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from disputes.models import (
     OUTCOMES,
     DisputeCase,
     DisputeCategory,
+    DisputeGradingChange,
     DisputeStateChange,
     DisputeStatus,
     FundDecision,
@@ -20,24 +24,37 @@ OUTCOME_COLUMNS = ("settled", "not_settled", "open", "total")
 UNASSIGNED = "尚未分案"
 
 
+def grading_on(field: str, day: date) -> Coalesce:
+    """The outer case's `field` (main_category or channel) as it stood at the end of `day`: the value of its
+    latest grading change dated on or before `day` (DisputeGradingChange), or, with none, its value now (a case
+    never re-graded has kept the grading it was filed with). Usable inside aggregate queries, like state_on."""
+    latest = (
+        DisputeGradingChange.objects.filter(case=OuterRef("pk"), changed_on__lte=day)
+        .order_by("-changed_on", "-changed_at", "-pk")
+        .values(field)[:1]
+    )
+    return Coalesce(Subquery(latest, output_field=models.CharField()), F(field), output_field=models.CharField())
+
+
 def _outcome_counts(period: HalfYear, group_by: str) -> dict[str, dict[str, int]]:
     """One grouped query: per value of `group_by`, cases received in the period by their state at its end.
 
     The state is read from the state log as it stood on the period's last day: an outcome dated after it does
     not count yet (that case was still in mediation, 調解中, then), and an outcome dated within it keeps counting
-    after the case is reopened. Withdrawn cases count only in the total. `group_by` (category, channel) is the
-    case's value now: re-grading a case is not a logged state change.
+    after the case is reopened. Withdrawn cases count only in the total. `group_by` (main_category, channel) is
+    likewise read as it stood on the period's last day, from the grading log (grading_on): a case re-graded, or
+    assigned to a channel, after the period's end stays where the period's tables had it.
     """
     rows = (
         DisputeCase.objects.in_period(period)
-        .annotate(state=state_on(DisputeStateChange, period.last_day))
-        .values(group_by, "state")
+        .annotate(state=state_on(DisputeStateChange, period.last_day), grading=grading_on(group_by, period.last_day))
+        .values("grading", "state")
         .annotate(count=Count("pk"))
         .order_by()
     )
     counts: dict[str, dict[str, int]] = {}
     for row in rows:
-        group = counts.setdefault(row[group_by], dict.fromkeys(OUTCOME_COLUMNS, 0))
+        group = counts.setdefault(row["grading"], dict.fromkeys(OUTCOME_COLUMNS, 0))
         group["total"] += row["count"]
         if row["state"] in (DisputeStatus.SETTLED, DisputeStatus.NOT_SETTLED):
             group[row["state"]] += row["count"]
@@ -58,7 +75,8 @@ def _sum_rows(rows: list[list[int]]) -> list[int]:
 class DisputesByCategory(ReportTable):
     """Dispute cases received in the period by main category: settled, not settled, in mediation at its end, all.
 
-    Counts by the state each case was in on the period's last day, read from the state log.
+    Counts by the state and the main category each case had on the period's last day, read from the state log and
+    the grading log (a case re-graded later stays in its category then).
     """
 
     id = "disputes.by_category"
@@ -84,8 +102,9 @@ class DisputesByChannel(ReportTable):
     """The same cases by the channel that handled them, with each outcome's share of the row's concluded cases.
 
     Cases not yet assigned to a channel (e.g. withdrawn at once) get their own row, shown only when there are
-    any, so that the subtotal always equals that of disputes.by_category. Counts by the state each case was in
-    on the period's last day, read from the state log; the channel is the case's channel now.
+    any, so that the subtotal always equals that of disputes.by_category. Counts by the state and the channel each
+    case had on the period's last day, read from the state log and the grading log (a case assigned or moved to
+    another channel after the period's end stays in its row of then).
     """
 
     id = "disputes.by_channel"

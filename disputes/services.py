@@ -19,11 +19,14 @@ from disputes.models import (
     Attachment,
     ClaimItem,
     DisputeCase,
+    DisputeCategory,
+    DisputeGradingChange,
     DisputeStateChange,
     DisputeStatus,
     FiledVia,
     FundDecision,
     FundDecisionChange,
+    MediationChannel,
     MediationSession,
     Reopening,
     RightsFundApplication,
@@ -280,8 +283,11 @@ def dispute_case_assign(*, case: DisputeCase, channel: str, mediation_body: str,
     case = DisputeCase.objects.select_for_update().get(pk=case.pk)
     if case.is_concluded:
         raise ValidationError(_("案件已結案，請先重新開案。"))
-    case.channel, case.mediation_body = channel, mediation_body
+    case.mediation_body = mediation_body
     case.assigned_on = assigned_on or timezone.localdate()
+    # The channel is part of the case's grading: the reports read it as it stood at a period's end.
+    dispute_case_grading_change(case, main_category=case.main_category, channel=channel, user=user,
+                                on=case.assigned_on)
     if case.status == DisputeStatus.RECEIVED:
         dispute_case_state_change(case, DisputeStatus.ASSIGNED, user=user, on=case.assigned_on)
     return _save_checked(case, user)
@@ -379,6 +385,71 @@ def dispute_case_staff_change(*, case: DisputeCase, previous: dict, reopen_reaso
     case.updated_by = user
     case.save()
     return case
+
+
+# --- Grading (main category, handling channel) ----------------------------------------------------
+
+# The reason on a case's original grading, written when it is first changed.
+ORIGINAL_GRADING_REASON = "受理時之類別及處理方式"
+
+
+def dispute_case_grading_change(case: DisputeCase, *, main_category: str, channel: str, user, reason: str = "",
+                                on: date | None = None) -> DisputeGradingChange | None:
+    """The one way a case's main category or channel changes: sets them on `case` and writes the grading log
+    (DisputeGradingChange); the caller saves the case. Returns the new log row (None when nothing changed).
+
+    Call it inside the caller's transaction, holding the case's row lock. `on` is the business date the new
+    grading counts from in reports (default today, Asia/Taipei), never before the case's latest grading change.
+
+    Design: filing writes no grading row (a filing costs nothing extra), since a case without rows is graded as
+    it is now, from its filing on. So the first change of a case writes two rows: its original grading, dated
+    its filing day, then the new one; from then on each change writes one. Cases from before the log existed
+    have no rows and report exactly as before, with no backfill. A case being inserted (a paper case entered
+    with its channel) takes the values without a row, for the same reason.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("dispute_case_grading_change needs the caller's transaction and row lock")
+    errors = {}
+    if main_category not in DisputeCategory.values:
+        errors["main_category"] = _("請選擇主要爭議類別。")
+    if channel and channel not in MediationChannel.values:
+        errors["channel"] = _("請選擇處理方式。")
+    if errors:
+        raise ValidationError(errors)
+    if (main_category, channel) == (case.main_category, case.channel):
+        return None
+    change = None
+    if not case._state.adding:
+        on = on or timezone.localdate()
+        last = (DisputeGradingChange.objects.filter(case=case).order_by("-changed_on", "-changed_at", "-pk")
+                .values_list("changed_on", flat=True).first())
+        if last is None:
+            DisputeGradingChange.objects.create(
+                case=case, main_category=case.main_category, channel=case.channel, changed_on=case.filed_on,
+                changed_by_id=case.created_by_id, reason=ORIGINAL_GRADING_REASON,
+            )
+            last = case.filed_on
+        change = DisputeGradingChange.objects.create(
+            case=case, main_category=main_category, channel=channel, changed_on=max(on, last), changed_by=user,
+            reason=reason.strip(),
+        )
+    case.main_category, case.channel = main_category, channel
+    # The main category is always among the case's categories (as at filing).
+    if main_category not in case.categories:
+        case.categories = sorted({*case.categories, main_category})
+    return change
+
+
+@transaction.atomic
+def dispute_case_regrade(*, case: DisputeCase, main_category: str | None = None, channel: str | None = None, user,
+                         reason: str = "", on: date | None = None) -> DisputeCase:
+    """Change a case's main category and/or channel (None: keep it), logged from `on` (default today)."""
+    case = DisputeCase.objects.select_for_update().get(pk=case.pk)
+    dispute_case_grading_change(
+        case, main_category=case.main_category if main_category is None else main_category,
+        channel=case.channel if channel is None else channel, user=user, reason=reason, on=on,
+    )
+    return _save_checked(case, user)
 
 
 def reopening_record(*, case: DisputeCase, reason: str, previous_status: str, previous_concluded_on: date | None,

@@ -321,7 +321,10 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "高雄市政府勞工局 <noreply@labor.kcg.gov.tw>")
 # Text messages (a re-issued access code for a case with a phone only). No gateway yet: the default prints them,
 # like the console e-mail backend; a gateway's class has `send(*, to, body)` (labor_portal.cases.sms).
-SMS_BACKEND = env_str("SMS_BACKEND", "labor_portal.cases.sms.ConsoleBackend")
+# Production without a gateway sends nothing rather than print access codes into the logs.
+SMS_BACKEND = env_str(
+    "SMS_BACKEND", "labor_portal.cases.sms.ConsoleBackend" if DEBUG else "labor_portal.cases.sms.DisabledBackend"
+)
 
 # --- API ------------------------------------------------------------------------------------------
 

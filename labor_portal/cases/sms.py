@@ -20,6 +20,13 @@ class ConsoleBackend:
         sys.stdout.flush()
 
 
+class DisabledBackend:
+    """Production without a gateway: the text is not sent, and its body (an access code) never reaches a log."""
+
+    def send(self, *, to: str, body: str) -> None:
+        logger.warning("no SMS gateway configured (SMS_BACKEND): text to %s… not sent", to[:4])
+
+
 class LocmemBackend:
     """Keeps messages in `outbox`, for tests (like django.core.mail's locmem backend)."""
 

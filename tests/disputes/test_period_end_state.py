@@ -1,8 +1,8 @@
 """Report tables read a half-year as it stood at its end: later reopenings and fund decisions change nothing.
 
 Counting rules (see each table's docstring): cases and fund applications are counted by their state on the
-period's last day, read from the state log. A case's main category and channel are not logged states: a case
-re-graded to another category later is counted under its category as it is now.
+period's last day, read from the state log; their main category and channel as they stood then, read from the
+grading log (tests/disputes/test_period_end_grading.py).
 """
 
 from datetime import date
