@@ -18,7 +18,7 @@ from disputes.models import (
 )
 from labor_portal.cases.statelog import state_on
 from labor_portal.core.periods import HalfYear
-from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, registry
+from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, registry, with_total
 
 OUTCOME_COLUMNS = ("settled", "not_settled", "open", "total")
 UNASSIGNED = "尚未分案"
@@ -67,10 +67,6 @@ def _counts(row: dict | None) -> list[int]:
     return [row[column] if row else 0 for column in OUTCOME_COLUMNS]
 
 
-def _sum_rows(rows: list[list[int]]) -> list[int]:
-    return [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(OUTCOME_COLUMNS)
-
-
 @registry.table
 class DisputesByCategory(ReportTable):
     """Dispute cases received in the period by main category: settled, not settled, in mediation at its end, all.
@@ -87,8 +83,7 @@ class DisputesByCategory(ReportTable):
 
     def compute(self, period: HalfYear) -> list[Row]:
         counts = _outcome_counts(period, "main_category")
-        rows = [Row(category.label, _counts(counts.get(category.value))) for category in DisputeCategory]
-        return [*rows, Row("小計", _sum_rows([row.values for row in rows]))]
+        return with_total([Row(category.label, _counts(counts.get(category.value))) for category in DisputeCategory])
 
 
 def _with_shares(values: list[int]) -> list[int]:
@@ -116,11 +111,11 @@ class DisputesByChannel(ReportTable):
 
     def compute(self, period: HalfYear) -> list[Row]:
         counts = _outcome_counts(period, "channel")
-        raw = [(channel.label, _counts(counts.get(channel.value))) for channel in MediationChannel]
+        rows = [Row(channel.label, _counts(counts.get(channel.value))) for channel in MediationChannel]
         if counts.get(""):
-            raw.append((UNASSIGNED, _counts(counts[""])))
-        total = _sum_rows([values for _label, values in raw])
-        return [*(Row(label, _with_shares(values)) for label, values in raw), Row("小計", _with_shares(total))]
+            rows.append(Row(UNASSIGNED, _counts(counts[""])))
+        # Shares of the subtotal row are those of its summed counts, not a sum of the rows' shares.
+        return [Row(row.label, _with_shares(row.values)) for row in with_total(rows)]
 
 
 @registry.indicators

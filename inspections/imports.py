@@ -1,6 +1,7 @@
 """Excel import of establishments, labor-conditions inspections and violations.
 
 Inspections and violations name their establishment by 統一編號, so a new employer is imported first.
+Violations have no natural key (a decision number may be blank): every row is a new penalty.
 """
 
 from django import forms
@@ -42,15 +43,11 @@ class ViolationImportForm(forms.ModelForm):
         fields = ["establishment", "law", "article", "decision_number", "decided_on", "fine_imposed",
                   "fine_after_appeal", "status"]
 
-    def _save_m2m(self):
-        # SpreadsheetImport saves each row itself, then calls save_m2m() in the same transaction: the place where
-        # a new penalty's status log starts.
-        super()._save_m2m()
-        violation_status_log_start(violation=self.instance, user=self.instance.created_by)
-
 
 class EstablishmentImport(SpreadsheetImport):
     form_class = EstablishmentImportForm
+    # A re-upload updates the establishment registered under the same 統一編號.
+    natural_key = "business_number"
     columns = [
         ("事業單位名稱", "name"),
         ("統一編號", "business_number"),
@@ -86,4 +83,9 @@ class ViolationImport(SpreadsheetImport):
         ("訴願後罰鍰(元)", "fine_after_appeal"),
         ("處分狀態", "status"),
     ]
-    example = ["04595257", "勞動基準法", 24, "高市勞條字第10900001號", "2020-04-20", 20000, None, "確定"]
+    example = ["04595257", "勞動基準法", 24, "高市勞條字第10900001號", "109/04/20", 20000, None, "確定"]
+
+    def after_create(self, instances, *, user):
+        # Every new penalty's status log starts in the import's transaction, through the service that owns it.
+        for violation in instances:
+            violation_status_log_start(violation=violation, user=user)

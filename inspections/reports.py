@@ -22,7 +22,16 @@ from inspections.models import (
 )
 from labor_portal.cases.statelog import state_on
 from labor_portal.core.periods import HalfYear
-from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, ratio, registry
+from labor_portal.reporting.registry import (
+    Figure,
+    Indicator,
+    IndicatorGroup,
+    ReportTable,
+    Row,
+    percent,
+    ratio,
+    registry,
+)
 
 RANKS = ["第一名", "第二名", "第三名", "第四名", "第五名", "第六名", "第七名", "第八名"]
 PRIOR_YEARS = 3
@@ -85,50 +94,22 @@ class LSAViolationsByArticle(ReportTable):
         ]
 
 
-@registry.indicators
-class LaborConditionsInspections(IndicatorGroup):
-    indicators = (Indicator("inspections.labor_conditions.establishments", "家", "實施申訴、專案及會同勞動檢查事業單位數"),)
+LSA_TOPIC = Q(topic=PromotionTopic.LABOR_STANDARDS)
+OSH_TOPIC = Q(topic=PromotionTopic.OCCUPATIONAL_SAFETY)
 
-    def compute(self, period):
-        # An establishment inspected twice in the half-year is one establishment.
-        establishments = LaborInspection.objects.in_period(period).aggregate(
-            n=Count("establishment", distinct=True)
-        )["n"]
-        return {"inspections.labor_conditions.establishments": establishments}
-
-
-@registry.indicators
-class ComplianceCounsellingVisits(IndicatorGroup):
-    indicators = (Indicator("inspections.labor_conditions.counselled", "家", "法遵輔導入場輔導事業單位數"),)
-
-    def compute(self, period):
-        counselled = ComplianceCounselling.objects.in_period(period).aggregate(
-            n=Count("establishment", distinct=True)
-        )["n"]
-        return {"inspections.labor_conditions.counselled": counselled}
-
-
-def _promotion(period: HalfYear, topic: PromotionTopic) -> dict:
-    return (
-        PromotionSession.objects.in_period(period)
-        .filter(topic=topic)
-        .aggregate(sessions=Count("pk"), reach=Coalesce(Sum("people_reached"), 0))
-    )
-
-
-@registry.indicators
-class LaborLawPromotion(IndicatorGroup):
-    indicators = (
-        Indicator("inspections.lsa_promotion.sessions", "場次", "勞動法令宣導場次"),
-        Indicator("inspections.lsa_promotion.reach", "人次", "勞動法令宣導人次"),
-    )
-
-    def compute(self, period):
-        totals = _promotion(period, PromotionTopic.LABOR_STANDARDS)
-        return {
-            "inspections.lsa_promotion.sessions": totals["sessions"],
-            "inspections.lsa_promotion.reach": totals["reach"],
-        }
+# An establishment inspected (or counselled) twice in the half-year is one establishment: distinct.
+LABOR_CONDITIONS = registry.figures(
+    Figure(
+        "inspections.labor_conditions.establishments", "家", "實施申訴、專案及會同勞動檢查事業單位數",
+        LaborInspection.objects, Count("establishment", distinct=True),
+    ),
+    Figure(
+        "inspections.labor_conditions.counselled", "家", "法遵輔導入場輔導事業單位數",
+        ComplianceCounselling.objects, Count("establishment", distinct=True),
+    ),
+    Figure("inspections.lsa_promotion.sessions", "場次", "勞動法令宣導場次", PromotionSession.objects, Count("pk", filter=LSA_TOPIC)),
+    Figure("inspections.lsa_promotion.reach", "人次", "勞動法令宣導人次", PromotionSession.objects, Sum("people_reached", filter=LSA_TOPIC)),
+)
 
 
 @registry.indicators
@@ -151,46 +132,17 @@ class Fatalities(IndicatorGroup):
         }
 
 
-@registry.indicators
-class OSHInspections(IndicatorGroup):
-    indicators = (Indicator("inspections.osh.inspections", "場次", "職業安全衛生勞動檢查場次"),)
-
-    def compute(self, period):
-        return {"inspections.osh.inspections": OSHInspection.objects.in_period(period).count()}
-
-
-@registry.indicators
-class StopWorkOrders(IndicatorGroup):
-    indicators = (Indicator("inspections.osh.stop_work_orders", "場次", "停工場次"),)
-
-    def compute(self, period):
-        return {"inspections.osh.stop_work_orders": StopWorkOrder.objects.in_period(period).count()}
-
-
-@registry.indicators
-class OSHFines(IndicatorGroup):
-    indicators = (Indicator("inspections.osh.fines", "件次", "違反職業安全衛生法罰鍰處分件次"),)
-
-    def compute(self, period):
-        # Fines imposed: every decision of the period counts, whatever an appeal later made of it.
-        fines = Violation.objects.in_period(period).filter(law=Law.OCCUPATIONAL_SAFETY).count()
-        return {"inspections.osh.fines": fines}
-
-
-@registry.indicators
-class OSHLawPromotion(IndicatorGroup):
-    indicators = (Indicator("inspections.osh_promotion.sessions", "場次", "職業安全衛生法令宣導場次"),)
-
-    def compute(self, period):
-        return {"inspections.osh_promotion.sessions": _promotion(period, PromotionTopic.OCCUPATIONAL_SAFETY)["sessions"]}
-
-
-@registry.indicators
-class SMECounselling(IndicatorGroup):
-    indicators = (Indicator("inspections.osh_counselling.visits", "場次", "中小企業訪視輔導場次"),)
-
-    def compute(self, period):
-        return {"inspections.osh_counselling.visits": SMECounsellingVisit.objects.in_period(period).count()}
+OSH = registry.figures(
+    Figure("inspections.osh.inspections", "場次", "職業安全衛生勞動檢查場次", OSHInspection.objects, Count("pk")),
+    Figure("inspections.osh.stop_work_orders", "場次", "停工場次", StopWorkOrder.objects, Count("pk")),
+    # Fines imposed: every decision of the period counts, whatever an appeal later made of it.
+    Figure(
+        "inspections.osh.fines", "件次", "違反職業安全衛生法罰鍰處分件次",
+        Violation.objects, Count("pk", filter=Q(law=Law.OCCUPATIONAL_SAFETY)),
+    ),
+    Figure("inspections.osh_promotion.sessions", "場次", "職業安全衛生法令宣導場次", PromotionSession.objects, Count("pk", filter=OSH_TOPIC)),
+    Figure("inspections.osh_counselling.visits", "場次", "中小企業訪視輔導場次", SMECounsellingVisit.objects, Count("pk")),
+)
 
 
 @registry.indicators

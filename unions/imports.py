@@ -1,4 +1,7 @@
-"""Excel import of unions and their statutory meetings (a meeting names its union by registration number)."""
+"""Excel import of unions and their statutory meetings (a meeting names its union by registration number).
+
+Meetings and education events have no natural key: every row of their files is a new record.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +47,8 @@ class EducationEventImportForm(forms.ModelForm):
 
 class UnionImport(SpreadsheetImport):
     form_class = UnionImportForm
+    # A re-upload updates the union registered under the same certificate number.
+    natural_key = "registration_number"
     columns = [
         ("工會名稱", "name"),
         ("工會類型", "union_type"),

@@ -1,8 +1,18 @@
-from django.db.models import Avg, Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, Sum
 
 from labor_portal.core.periods import HalfYear
-from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, registry, with_total
+from labor_portal.reporting.registry import (
+    Figure,
+    Indicator,
+    IndicatorGroup,
+    ReportTable,
+    Row,
+    column,
+    count_by,
+    ratio,
+    registry,
+    with_sum,
+)
 from unions.models import (
     CampusLecture,
     EducationEvent,
@@ -16,12 +26,6 @@ from unions.models import (
 )
 
 
-def _count_by(queryset, field: str, choices) -> list[int]:
-    """One aggregate query: how many rows have each choice of `field`, in the choices' order."""
-    counts = queryset.aggregate(**{choice.value: Count("pk", filter=Q(**{field: choice})) for choice in choices})
-    return [counts[choice.value] for choice in choices]
-
-
 @registry.table
 class UnionsByType(ReportTable):
     """Unions registered by the period's last day and not dissolved by then, by type."""
@@ -33,7 +37,7 @@ class UnionsByType(ReportTable):
 
     def compute(self, period: HalfYear) -> list[Row]:
         active = Union.objects.active_on(period.last_day)
-        return [Row("家數", with_total(_count_by(active, "union_type", UnionType)))]
+        return [Row("家數", with_sum(column(count_by(active, "union_type"), UnionType)))]
 
 
 @registry.table
@@ -47,51 +51,19 @@ class StatutoryMeetings(ReportTable):
 
     def compute(self, period: HalfYear) -> list[Row]:
         held = StatutoryMeeting.objects.in_period(period)
-        return [Row("會次", with_total(_count_by(held, "kind", MeetingKind)))]
+        return [Row("會次", with_sum(column(count_by(held, "kind"), MeetingKind)))]
 
 
-@registry.indicators
-class NewUnions(IndicatorGroup):
-    indicators = (Indicator("unions.new_unions", "家", "期間內新成立之工會"),)
-
-    def compute(self, period):
-        return {"unions.new_unions": Union.objects.founded_in(period).count()}
-
-
-@registry.indicators
-class EducationGrants(IndicatorGroup):
-    indicators = (
-        Indicator("unions.education_grants.sessions", "場次", "補助工會聯合組織及基層工會辦理勞工教育活動場次"),
-        Indicator("unions.education_grants.amount", "元", "勞工教育活動補助金額"),
-    )
-
-    def compute(self, period):
-        totals = (
-            EducationEvent.objects.in_period(period)
-            .filter(subsidy_amount__gt=0)
-            .aggregate(sessions=Count("pk"), amount=Coalesce(Sum("subsidy_amount"), 0))
-        )
-        return {
-            "unions.education_grants.sessions": totals["sessions"],
-            "unions.education_grants.amount": totals["amount"],
-        }
-
-
-@registry.indicators
-class NewsletterGrants(IndicatorGroup):
-    indicators = (Indicator("unions.newsletter_grants.amount", "元", "補助工會聯合組織發行會訊金額"),)
-
-    def compute(self, period):
-        amount = NewsletterGrant.objects.in_period(period).aggregate(amount=Coalesce(Sum("amount"), 0))["amount"]
-        return {"unions.newsletter_grants.amount": amount}
-
-
-@registry.indicators
-class CampusLectures(IndicatorGroup):
-    indicators = (Indicator("unions.campus_lectures", "場次", "高中職「勞動法制教育」校園巡迴演講場次"),)
-
-    def compute(self, period):
-        return {"unions.campus_lectures": CampusLecture.objects.in_period(period).count()}
+ACTIVITIES = registry.figures(
+    Figure("unions.new_unions", "家", "期間內新成立之工會", Union.objects, Count("pk"), scope="founded_in"),
+    Figure(
+        "unions.education_grants.sessions", "場次", "補助工會聯合組織及基層工會辦理勞工教育活動場次",
+        EducationEvent.objects, Count("pk", filter=Q(subsidy_amount__gt=0)),
+    ),
+    Figure("unions.education_grants.amount", "元", "勞工教育活動補助金額", EducationEvent.objects, Sum("subsidy_amount")),
+    Figure("unions.newsletter_grants.amount", "元", "補助工會聯合組織發行會訊金額", NewsletterGrant.objects, Sum("amount")),
+    Figure("unions.campus_lectures", "場次", "高中職「勞動法制教育」校園巡迴演講場次", CampusLecture.objects, Count("pk")),
+)
 
 
 @registry.indicators
@@ -102,25 +74,18 @@ class Magazine(IndicatorGroup):
     )
 
     def compute(self, period):
-        totals = MagazineIssue.objects.in_period(period).aggregate(issues=Count("pk"), copies=Avg("copies"))
+        totals = MagazineIssue.objects.in_period(period).aggregate(issues=Count("pk"), copies=Sum("copies"))
+        # Exact sum / count rounded half up (9000.5 → 9001), not a float average through round() (→ 9000).
         return {
             "unions.magazine.issues": totals["issues"],
-            "unions.magazine.copies_per_issue": round(totals["copies"] or 0),
+            "unions.magazine.copies_per_issue": ratio(totals["copies"] or 0, totals["issues"]),
         }
 
 
-@registry.indicators
-class LaborUniversity(IndicatorGroup):
-    indicators = (
-        Indicator("unions.labor_university.classes", "班", "勞工大學開辦班數"),
-        Indicator("unions.labor_university.participants", "人次", "勞工大學參加之勞工朋友及眷屬人次"),
-    )
-
-    def compute(self, period):
-        totals = LaborUniversityClass.objects.in_period(period).aggregate(
-            classes=Count("pk"), participants=Coalesce(Sum("participants"), 0)
-        )
-        return {
-            "unions.labor_university.classes": totals["classes"],
-            "unions.labor_university.participants": totals["participants"],
-        }
+LABOR_UNIVERSITY = registry.figures(
+    Figure("unions.labor_university.classes", "班", "勞工大學開辦班數", LaborUniversityClass.objects, Count("pk")),
+    Figure(
+        "unions.labor_university.participants", "人次", "勞工大學參加之勞工朋友及眷屬人次",
+        LaborUniversityClass.objects, Sum("participants"),
+    ),
+)

@@ -107,8 +107,9 @@ class SpreadsheetImportAdminMixin:
         if request.method == "POST" and form.is_valid():
             result = self.spreadsheet_import.run(form.cleaned_data["file"], user=request.user)
             if result.ok:
-                messages.success(request, _("已匯入 %(count)s 筆%(name)s。") % {
-                    "count": result.created, "name": opts.verbose_name})
+                messages.success(request, _("%(name)s匯入完成：新增 %(created)s 筆、更新 %(updated)s 筆、未變動 %(unchanged)s 筆。") % {
+                    "name": opts.verbose_name, "created": result.created, "updated": result.updated,
+                    "unchanged": result.unchanged})
                 return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         context = {
             **self.admin_site.each_context(request),

@@ -1,13 +1,17 @@
 """The catalogue of report tables and indicators that the sections declare in their reports.py.
 
 A table or an indicator group is a small class: what it is (id from the report specification, titles,
-columns, units) and one `compute(period)` that counts in the database with aggregate queries.
+columns, units) and one `compute(period)` that counts in the database with aggregate queries. A figure that is
+a straight aggregate over the period's records is one line instead (`Figure`, registered with
+`registry.figures(...)`); the figures of one model in one registration are counted in one query.
 """
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.conf import settings
+from django.db.models import Count
 
 from labor_portal.core.periods import HalfYear
 
@@ -93,6 +97,53 @@ class IndicatorGroup:
         ]
 
 
+class Figure(NamedTuple):
+    """One figure in one line: its id, unit, what it counts (zh-Hant: the rule), and the aggregate that counts it
+    over `queryset` narrowed to the period by the queryset method named `scope` (called with the HalfYear).
+
+    Figure("unions.campus_lectures", "場次", "高中職「勞動法制教育」校園巡迴演講場次", CampusLecture.objects, Count("pk"))
+
+    Only some of the period's rows count? Put the condition in the aggregate: Count("pk", filter=Q(...)). An
+    aggregate over no rows (a Sum of nothing) is 0, as the bureau prints it.
+    """
+
+    id: str
+    unit: str
+    label_zh: str
+    queryset: Any
+    aggregate: Any
+    scope: str = "in_period"
+
+    @property
+    def indicator(self) -> Indicator:
+        return Indicator(self.id, self.unit, self.label_zh)
+
+
+class FigureGroup(IndicatorGroup):
+    """Declared figures, counted with one .aggregate() per model (and queryset and period scope) among them."""
+
+    def __init__(self, figures: Iterable[Figure]):
+        self.figures = tuple(figures)
+        self.indicators = tuple(figure.indicator for figure in self.figures)
+
+    def compute(self, period: HalfYear) -> dict:
+        batches: dict[tuple, list[Figure]] = {}
+        for figure in self.figures:
+            queryset = figure.queryset.all()
+            # Same model but another base filter (objects.filter(...)) is another query: key by the SQL too.
+            key = (queryset.model, figure.scope, str(queryset.query))
+            batches.setdefault(key, []).append(figure)
+        values = {}
+        for figures in batches.values():
+            first = figures[0]
+            queryset = getattr(first.queryset.all(), first.scope)(period)
+            # Positional names: a figure id has dots, which aggregate() keyword names must not.
+            totals = queryset.aggregate(**{f"f{n}": figure.aggregate for n, figure in enumerate(figures)})
+            for n, figure in enumerate(figures):
+                values[figure.id] = totals[f"f{n}"] if totals[f"f{n}"] is not None else 0
+        return values
+
+
 class Registry:
     def __init__(self):
         self._tables: dict[str, ReportTable] = {}
@@ -110,8 +161,27 @@ class Registry:
         self._groups.append(cls())
         return cls
 
+    def figures(self, *figures: Figure) -> FigureGroup:
+        """registry.figures(Figure(...), Figure(...)): one-line figures, counted together."""
+        group = FigureGroup(figures)
+        self._groups.append(group)
+        return group
+
     def get_table(self, table_id: str) -> ReportTable | None:
         return self._tables.get(table_id)
+
+    def ids(self) -> set[str]:
+        """The id of every registered table and indicator."""
+        return {*self._tables, *(indicator.id for group in self._groups for indicator in group.indicators)}
+
+    def built_sections(self) -> set[str]:
+        """A section is built as soon as it registers one table or figure: from then on it owes all its ids."""
+        return {id_.split(".", 1)[0] for id_ in self.ids()}
+
+    def missing(self, catalogue_ids: Iterable[str]) -> list[str]:
+        """The ids of the specification that a built section does not compute (those of unbuilt sections wait)."""
+        registered, built = self.ids(), self.built_sections()
+        return sorted(id_ for id_ in catalogue_ids if id_.split(".", 1)[0] in built and id_ not in registered)
 
     def steps(self) -> list[ReportTable | IndicatorGroup]:
         """Every table and indicator group, in the report's section order."""
@@ -136,5 +206,26 @@ def percent(part: int, whole: int, decimals: int = 0) -> int | float:
     return ratio(part * 100, whole, decimals)
 
 
-def with_total(values: list[int]) -> list[int]:
+def with_sum(values: list[int]) -> list[int]:
+    """A row's values followed by their sum (the 合計 column)."""
     return [*values, sum(values)]
+
+
+def with_total(rows: list[Row], label: str = "小計") -> list[Row]:
+    """The rows followed by a subtotal row, each cell the sum of the column above it: it cannot drift from them."""
+    sums = [sum(column) for column in zip(*(row.values for row in rows), strict=True)]
+    return [*rows, Row(label, sums)]
+
+
+def count_by(queryset, field: str, **aggregates) -> dict[Any, dict]:
+    """One grouped query: {value of `field`: {"count": rows with it, **other aggregates}}. A value no row has is
+    absent; read it with `column`."""
+    grouped = queryset.values(field).annotate(count=Count("pk"), **aggregates).order_by()
+    return {row.pop(field): row for row in grouped}
+
+
+def column(grouped: dict[Any, dict], keys: Iterable, name: str = "count") -> list:
+    """The `name` aggregate of count_by's rows for each of `keys` (e.g. a TextChoices), in order; 0 when absent."""
+    # A choice member hashes by its name, not its value: look rows up by the value.
+    values = [getattr(key, "value", key) for key in keys]
+    return [grouped[value][name] if value in grouped else 0 for value in values]

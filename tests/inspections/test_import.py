@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 
 from inspections.imports import EstablishmentImport, LaborInspectionImport, ViolationImport
-from inspections.models import Establishment, LaborInspection, PenaltyStatus, Violation
+from inspections.models import Establishment, LaborInspection, PenaltyStatus, PenaltyStatusChange, Violation
 from tests.spreadsheets import xlsx_upload
 
 from .factories import EstablishmentFactory
@@ -63,15 +63,37 @@ def test_other_sections_cannot_import(client, make_staff):
     assert not LaborInspection.objects.exists()
 
 
-def test_establishments_import_and_a_number_already_registered_is_named(client, make_staff):
+def test_an_establishment_already_registered_is_updated_not_refused_as_a_duplicate(client, make_staff):
     client.force_login(make_staff("inspections"))
-    EstablishmentFactory(business_number="04595257")
+    EstablishmentFactory(business_number="04595257", employees=5)
     headers = EstablishmentImport().headers
     rows = [["新港示範有限公司", "22099131", "周負責", "C 製造業", "小港區", 12],
-            ["重複示範有限公司", "04595257", "吳負責", "G 批發及零售業", "苓雅區", 3]]
+            ["既有示範有限公司", "04595257", "吳負責", "G 批發及零售業", "苓雅區", 3]]
+    assert _post(client, "establishment", headers, rows).status_code == 302
+    assert Establishment.objects.get(business_number="22099131").industry == "C"
+    updated = Establishment.objects.get(business_number="04595257")
+    assert (updated.name, updated.employees, updated.history.count()) == ("既有示範有限公司", 3, 2)
+
+
+def test_a_business_number_twice_in_one_file_is_named(client, make_staff):
+    client.force_login(make_staff("inspections"))
+    headers = EstablishmentImport().headers
+    rows = [["新港示範有限公司", "22099131", "周負責", "C 製造業", "小港區", 12],
+            ["重複示範有限公司", "22099131", "吳負責", "G 批發及零售業", "苓雅區", 3]]
     response = _post(client, "establishment", headers, rows)
     assert response.status_code == 200
-    assert "第 3 列「統一編號」：此統一編號的事業單位已登錄，請勿重複建立。" in response.text
-    assert not Establishment.objects.filter(business_number="22099131").exists()
-    assert _post(client, "establishment", headers, rows[:1]).status_code == 302
-    assert Establishment.objects.get(business_number="22099131").industry == "C"
+    assert "第 3 列「統一編號」：與第 2 列重複" in response.text
+    assert not Establishment.objects.exists()
+
+
+def test_imported_violations_start_their_penalty_status_log(client, make_staff):
+    clerk = make_staff("inspections")
+    client.force_login(clerk)
+    EstablishmentFactory(business_number="04595257")
+    rows = [["04595257", "勞動基準法", 24, "", "109/04/20", 20000, None, "訴願中"]]
+    assert _post(client, "violation", ViolationImport().headers, rows).status_code == 302
+    violation = Violation.objects.get()
+    assert violation.decided_on == date(2020, 4, 20)
+    assert list(PenaltyStatusChange.objects.values_list("violation", "from_state", "to_state", "changed_by")) == [
+        (violation.pk, "", PenaltyStatus.UNDER_APPEAL, clerk.pk)]
+    assert violation.history.count() == 1

@@ -6,12 +6,10 @@ import pytest
 
 from inspections.models import Law, PenaltyStatus
 from inspections.reports import (
-    ComplianceCounsellingVisits,
+    LABOR_CONDITIONS,
+    OSH,
     Fatalities,
-    LaborConditionsInspections,
-    OSHFines,
     SafetyFamilies,
-    StopWorkOrders,
     VolunteerRecruitment,
 )
 from labor_portal.core.periods import HalfYear
@@ -73,8 +71,9 @@ def test_establishments_inspected_or_counselled_twice_count_once():
     LaborInspectionFactory(inspected_on=date(2020, 7, 1))
     ComplianceCounsellingFactory(establishment=firm)
     ComplianceCounsellingFactory(establishment=firm)
-    assert LaborConditionsInspections().compute(H1_2020) == {"inspections.labor_conditions.establishments": 1}
-    assert ComplianceCounsellingVisits().compute(H1_2020) == {"inspections.labor_conditions.counselled": 1}
+    values = LABOR_CONDITIONS.compute(H1_2020)
+    assert values["inspections.labor_conditions.establishments"] == 1
+    assert values["inspections.labor_conditions.counselled"] == 1
 
 
 @pytest.mark.django_db
@@ -85,8 +84,9 @@ def test_osh_fines_count_every_osh_decision_of_the_period_and_stop_work_orders_b
     ViolationFactory(law=Law.LABOR_STANDARDS)
     StopWorkOrderFactory(ordered_on=date(2020, 6, 30))
     StopWorkOrderFactory(ordered_on=date(2019, 12, 31))
-    assert OSHFines().compute(H1_2020) == {"inspections.osh.fines": 2}
-    assert StopWorkOrders().compute(H1_2020) == {"inspections.osh.stop_work_orders": 1}
+    values = OSH.compute(H1_2020)
+    assert values["inspections.osh.fines"] == 2
+    assert values["inspections.osh.stop_work_orders"] == 1
 
 
 @pytest.mark.django_db

@@ -37,7 +37,7 @@ def test_new_unions_are_those_founded_within_the_period(db):
     UnionFactory(founded_on=date(2019, 12, 31))
     UnionFactory(founded_on=date(2020, 7, 1))
     group = next(g for g in registry.steps() if getattr(g, "indicators", None) and g.indicators[0].id == "unions.new_unions")
-    assert group.compute(H1) == {"unions.new_unions": 1}
+    assert group.compute(H1)["unions.new_unions"] == 1
 
 
 def test_dissolved_before_founded_is_refused_with_a_message(db):

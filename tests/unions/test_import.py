@@ -104,3 +104,36 @@ def test_education_events_are_imported_with_their_subsidies(client, union_clerk)
     response = client.post(reverse("admin:unions_educationevent_import"), {"file": _xlsx(rows[:1], headers)})
     assert response.status_code == 302
     assert EducationEvent.objects.get().subsidy_amount == 80000
+
+
+def test_a_reupload_updates_the_union_instead_of_listing_duplicates(client, union_clerk):
+    client.force_login(union_clerk)
+    assert client.post(reverse("admin:unions_union_import"), {"file": _xlsx(GOOD_ROWS)}).status_code == 302
+    changed = [GOOD_ROWS[0], [*GOOD_ROWS[1][:6], 95]]
+    response = client.post(reverse("admin:unions_union_import"), {"file": _xlsx(changed)})
+    assert response.status_code == 302
+    assert Union.objects.count() == 2
+    assert Union.objects.get(registration_number="匯入字第002號").members == 95
+    assert Union.objects.get(registration_number="匯入字第001號").history.count() == 1
+    assert Union.objects.get(registration_number="匯入字第002號").history.count() == 2
+
+
+def test_meetings_accept_roc_dates_and_an_impossible_one_names_its_row(client, union_clerk):
+    UnionFactory(registration_number="既有字第003號", founded_on=date(2000, 1, 1))
+    client.force_login(union_clerk)
+    headers = ["工會登記證書字號", "會議類別", "開會日期"]
+    rows = [["既有字第003號", "理事會", "109/06/30"], ["既有字第003號", "監事會", "109年7月1日"],
+            ["既有字第003號", "理事會", "109/02/30"]]
+    response = client.post(reverse("admin:unions_statutorymeeting_import"), {"file": _xlsx(rows, headers)})
+    assert "第 4 列「開會日期」：「109/02/30」不是有效的日期。" in response.text
+    assert not StatutoryMeeting.objects.exists()
+    response = client.post(reverse("admin:unions_statutorymeeting_import"), {"file": _xlsx(rows[:2], headers)})
+    assert response.status_code == 302
+    assert sorted(StatutoryMeeting.objects.values_list("held_on", flat=True)) == [date(2020, 6, 30), date(2020, 7, 1)]
+
+
+def test_the_template_offers_drop_downs_and_instructions(client, union_clerk):
+    client.force_login(union_clerk)
+    workbook = load_workbook(io.BytesIO(client.get(reverse("admin:unions_union_import_template")).content))
+    assert len(workbook.active.data_validations.dataValidation) == 2
+    assert "填寫說明" in workbook.sheetnames
