@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from labor_portal.cases.attachments import CaseAttachment, case_attachment_path
-from labor_portal.cases.statelog import StateChange
+from labor_portal.cases.statelog import DatedChange, StateChange
 from labor_portal.core.models import BureauRecord, PeriodQuerySet
 from labor_portal.core.validators import validate_birth_date, validate_business_number, validate_personal_id
 
@@ -246,7 +245,7 @@ class DisputeStateChange(StateChange):
         indexes = [models.Index(fields=["case", "changed_on", "changed_at", "id"], name="dispute_state_on_idx")]
 
 
-class DisputeGradingChange(models.Model):
+class DisputeGradingChange(DatedChange):
     """A case's grading (main category and handling channel) as it stood from `changed_on` on; written only by
     services.dispute_case_grading_change. Report tables group a half-year's cases by the grading on its last day.
 
@@ -257,20 +256,11 @@ class DisputeGradingChange(models.Model):
     case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="grading_changes")
     main_category = models.CharField(_("主要爭議類別"), max_length=30, choices=DisputeCategory.choices)
     channel = models.CharField(_("處理方式"), max_length=20, choices=MediationChannel.choices, blank=True)
-    # As in the state log: when it was recorded, and the business day (Asia/Taipei) it counts from in reports.
-    changed_at = models.DateTimeField(_("記錄時間"), default=timezone.now)
-    changed_on = models.DateField(_("生效日期"))
-    # Empty for the original grading of a case filed online (the citizen chose its category).
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("變更者"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+",
-    )
-    reason = models.TextField(_("理由"), blank=True)
+    # changed_by is empty for the original grading of a case filed online (the citizen chose its category).
 
-    class Meta:
+    class Meta(DatedChange.Meta):
         verbose_name = _("案件類別變更紀錄")
         verbose_name_plural = _("案件類別變更紀錄")
-        ordering = ["changed_on", "changed_at", "pk"]
         indexes = [models.Index(fields=["case", "changed_on", "changed_at", "id"], name="dispute_grading_on_idx")]
 
     def __str__(self):

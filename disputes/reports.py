@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 
 from disputes.models import (
@@ -16,7 +16,7 @@ from disputes.models import (
     MediationChannel,
     RightsFundApplication,
 )
-from labor_portal.cases.statelog import state_on
+from labor_portal.cases.statelog import state_on, value_on
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.registry import Indicator, IndicatorGroup, ReportTable, Row, percent, registry, with_total
 
@@ -28,12 +28,7 @@ def grading_on(field: str, day: date) -> Coalesce:
     """The outer case's `field` (main_category or channel) as it stood at the end of `day`: the value of its
     latest grading change dated on or before `day` (DisputeGradingChange), or, with none, its value now (a case
     never re-graded has kept the grading it was filed with). Usable inside aggregate queries, like state_on."""
-    latest = (
-        DisputeGradingChange.objects.filter(case=OuterRef("pk"), changed_on__lte=day)
-        .order_by("-changed_on", "-changed_at", "-pk")
-        .values(field)[:1]
-    )
-    return Coalesce(Subquery(latest, output_field=models.CharField()), F(field), output_field=models.CharField())
+    return Coalesce(value_on(DisputeGradingChange, day, field), F(field), output_field=models.CharField())
 
 
 def _outcome_counts(period: HalfYear, group_by: str) -> dict[str, dict[str, int]]:

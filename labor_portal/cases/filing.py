@@ -28,9 +28,7 @@ from django.utils.decorators import classonlymethod
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
-from labor_portal.core.circuit import redis_breaker
 from labor_portal.core.ratelimit import per_ip_limit
 
 logger = logging.getLogger(__name__)
@@ -39,23 +37,6 @@ logger = logging.getLogger(__name__)
 DATABASE_DOWN = (DatabaseError, InterfaceError)
 # Long enough to read, print or copy the access code; short enough that a shared computer does not keep it.
 FILED_MAX_AGE = 10 * 60
-
-
-# --- Rate limits ---------------------------------------------------------------------------------
-
-
-def per_key_limited(request, *, group: str, key: str, rate: str) -> bool:
-    """Counts one request against `key` (e.g. a case number) and says whether it is over `rate`
-    (settings.RATE_LIMITS[group] overrides it). Like per_ip_limit, it lets the request through when the cache
-    (Redis) is down rather than wait on it."""
-    if redis_breaker.is_open:
-        return False
-    rate = getattr(settings, "RATE_LIMITS", {}).get(group, rate)
-    try:
-        return is_ratelimited(request, group=group, key=lambda _group, _request: key, rate=rate, increment=True)
-    except Exception:  # noqa: BLE001 - whatever the cache raises, the citizen's request goes on
-        redis_breaker.trip()
-        return False
 
 
 # --- Submission tokens ---------------------------------------------------------------------------

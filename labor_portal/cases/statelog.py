@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class StateChange(models.Model):
-    """One transition. A section's concrete log adds the foreign key to its record (by convention `case`) and an
-    index on (that key, changed_on, changed_at, id), which `state_on` reads backwards."""
+class DatedChange(models.Model):
+    """A change to a record that reports read as of a day: when it was recorded, the business day it counts
+    from, who made it and why. A section's concrete log adds the foreign key to its record (by convention
+    `case`), what changed, and an index on (that key, changed_on, changed_at, id), which readers go backwards on.
+    """
 
-    from_state = models.CharField(_("原狀態"), max_length=20, blank=True)  # blank: the record's first state
-    to_state = models.CharField(_("新狀態"), max_length=20)
     # When the change was recorded, and the day (Asia/Taipei) it counts on: staff may back-date an outcome to the
     # day it was reached (e.g. a case's concluded_on), and reports count by that day.
     changed_at = models.DateTimeField(_("記錄時間"), default=timezone.now)
@@ -35,22 +35,37 @@ class StateChange(models.Model):
         abstract = True
         ordering = ["changed_on", "changed_at", "pk"]
 
+
+class StateChange(DatedChange):
+    """One transition of a record's state; `state_on` reads the state as of a day."""
+
+    from_state = models.CharField(_("原狀態"), max_length=20, blank=True)  # blank: the record's first state
+    to_state = models.CharField(_("新狀態"), max_length=20)
+
+    class Meta(DatedChange.Meta):
+        abstract = True
+
     def __str__(self):
         return f"{self.changed_on} {self.from_state or '-'} → {self.to_state}"
 
 
-def state_on(change_model: type[StateChange], day: date, *, field: str = "case") -> Subquery:
-    """The state the outer record (`field` of `change_model` pointing at it) was in at the end of `day`: the
-    to_state of its latest change dated on or before `day`; NULL before its first change.
+def value_on(change_model: type[DatedChange], day: date, value: str, *, field: str = "case") -> Subquery:
+    """`value` of the outer record's latest change (`field` of `change_model` pointing at it) dated on or before
+    `day`; NULL before its first change. Usable inside aggregate queries.
 
     Changes on the same day are ordered by when they were recorded, then by id, so the last one recorded wins.
     """
     latest = (
         change_model.objects.filter(**{field: OuterRef("pk"), "changed_on__lte": day})
         .order_by("-changed_on", "-changed_at", "-pk")
-        .values("to_state")[:1]
+        .values(value)[:1]
     )
     return Subquery(latest, output_field=models.CharField())
+
+
+def state_on(change_model: type[StateChange], day: date, *, field: str = "case") -> Subquery:
+    """The state the outer record was in at the end of `day` (see value_on)."""
+    return value_on(change_model, day, "to_state", field=field)
 
 
 def latest_change_day(change_model: type[StateChange], record, *, field: str = "case") -> date | None:

@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from labor_portal.cases import codes
-from labor_portal.cases.filing import per_key_limited
 from labor_portal.cases.forms import LostCodeForm, TrackForm
 from labor_portal.cases.kinds import CaseKind, case_by_number, normalize_case_number
-from labor_portal.core.ratelimit import per_ip_limit
+from labor_portal.core.ratelimit import hit_limited, per_ip_limit
 from labor_portal.core.views import rate_limited
 
 
@@ -49,8 +48,8 @@ def lost_code(request):
         number, contact = form.cleaned_data["case_number"], form.cleaned_data["contact"]
         # Per number as well as per IP: a citizen's code cannot be made to change over and over from many
         # addresses. Counted for unknown numbers too, so that the limit reveals nothing either.
-        if per_key_limited(request, group="cases.lost_code.number", key=normalize_case_number(number),
-                           rate="3/d"):
+        if hit_limited(request, group="cases.lost_code.number", key=normalize_case_number(number),
+                       rate="3/d"):
             return rate_limited(request)
         codes.access_code_send_new(case_number=number, contact=contact)
         return render(request, "cases/lost_code_sent.html", {"sent_to": codes.contact_masked(contact)})

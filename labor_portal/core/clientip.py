@@ -72,11 +72,6 @@ def client_ip(request) -> str:
     return remote
 
 
-def client_ip_for_ratelimit(group, request) -> str:
-    """django-ratelimit's `key` callable."""
-    return client_ip(request)
-
-
 def client_ip_for_axes(request, credentials=None) -> str:
     """django-axes' AXES_CLIENT_IP_CALLABLE."""
     return client_ip(request)

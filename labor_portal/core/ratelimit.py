@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django_ratelimit.core import is_ratelimited
 
 from labor_portal.core.circuit import redis_breaker
-from labor_portal.core.clientip import client_ip_for_ratelimit
+from labor_portal.core.clientip import client_ip
 from labor_portal.core.views import rate_limited
 
 # Count one hit and start the window's expiry with the first: one round trip. django-ratelimit needs three
@@ -28,20 +28,14 @@ def per_ip_limit(group: str, default_rate: str, method: str = "POST"):
 
     The address is the visitor's as seen through the trusted proxies (labor_portal.core.clientip), not the
     proxy's, which would make every citizen share one counter.
-    django-ratelimit lets Redis connection errors through even with RATELIMIT_FAIL_OPEN, so they are caught
-    here; after one, the breaker skips Redis for a while so that no request waits on it.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            rate = getattr(settings, "RATE_LIMITS", {}).get(group, default_rate)
-            limited = False
-            if request.method == method and not redis_breaker.is_open:
-                try:
-                    limited = _over_limit(request, group=group, rate=rate, method=method)
-                except Exception:  # noqa: BLE001 - whatever the cache raises, the citizen's request goes on
-                    redis_breaker.trip()
+            limited = request.method == method and hit_limited(
+                request, group=group, key=client_ip(request), rate=default_rate
+            )
             return rate_limited(request) if limited else view(request, *args, **kwargs)
 
         return wrapped
@@ -49,19 +43,33 @@ def per_ip_limit(group: str, default_rate: str, method: str = "POST"):
     return decorator
 
 
-def _over_limit(request, *, group: str, rate: str, method: str) -> bool:
-    """Counts this request and says whether its address is over `rate` in the current window."""
-    if not getattr(settings, "RATELIMIT_ENABLE", True):
+def hit_limited(request, *, group: str, key: str, rate: str) -> bool:
+    """Counts one hit against `key` (an address, a case number) in `group` and says whether it is over `rate`
+    (settings.RATE_LIMITS[group] overrides it).
+
+    A citizen's request must not fail or wait because the cache (Redis) is down: django-ratelimit lets Redis
+    connection errors through even with RATELIMIT_FAIL_OPEN, so they are caught here; after one, the breaker
+    skips Redis for a while so that no request waits on it.
+    """
+    if redis_breaker.is_open or not getattr(settings, "RATELIMIT_ENABLE", True):
         return False
+    rate = getattr(settings, "RATE_LIMITS", {}).get(group, rate)
+    try:
+        return _over_limit(request, group=group, key=key, rate=rate)
+    except Exception:  # noqa: BLE001 - whatever the cache raises, the citizen's request goes on
+        redis_breaker.trip()
+        return False
+
+
+def _over_limit(request, *, group: str, key: str, rate: str) -> bool:
     cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
     if not isinstance(cache, RedisCache):
         # The local-memory cache of development and tests: django-ratelimit's own counting.
-        return is_ratelimited(request, group=group, key=client_ip_for_ratelimit, rate=rate, method=method,
-                              increment=True)
+        return is_ratelimited(request, group=group, key=lambda _group, _request: key, rate=rate, increment=True)
     limit, period = _rate_parse(rate)
     window = int(time.time() // period)
-    key = cache.make_and_validate_key(f"ratelimit:{group}:{rate}:{client_ip_for_ratelimit(group, request)}:{window}")
-    return _hit_counter(cache)(keys=[key], args=[period + _EXPIRY_MARGIN]) > limit
+    cache_key = cache.make_and_validate_key(f"ratelimit:{group}:{rate}:{key}:{window}")
+    return _hit_counter(cache)(keys=[cache_key], args=[period + _EXPIRY_MARGIN]) > limit
 
 
 def _rate_parse(rate: str) -> tuple[int, int]:

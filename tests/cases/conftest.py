@@ -16,3 +16,23 @@ def isolated(settings, tmp_path):
 @pytest.fixture
 def dispute_clerk(make_staff):
     return make_staff("disputes")
+
+
+@pytest.fixture
+def migrate_to():
+    """migrate_to([(app, migration), ...]) → the historical apps there (django-test-migrations style, by hand).
+
+    The schema is migrated forward again after the test, as the other tests expect it.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield migrate
+    call_command("migrate", verbosity=0)

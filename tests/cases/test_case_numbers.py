@@ -4,8 +4,8 @@ import threading
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.migrations.executor import MigrationExecutor
 
 from labor_portal.cases.models import CaseNumberSequence
 from labor_portal.cases.numbers import case_number_next
@@ -60,15 +60,9 @@ def test_concurrent_filings_of_two_kinds_get_gapless_numbers_per_kind():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_after_the_migration_the_next_dispute_continues_the_years_count():
-    executor = MigrationExecutor(connection)
-    before = [("disputes", "0006_dispute_state_log"), ("cases", "0001_initial")]
-    executor.migrate(before)
-    old_apps = executor.loader.project_state(before).apps
+def test_after_the_migration_the_next_dispute_continues_the_years_count(migrate_to):
+    old_apps = migrate_to([("disputes", "0006_dispute_state_log"), ("cases", "0001_initial")])
     old_apps.get_model("disputes", "CaseNumberSequence").objects.create(roc_year=109, last_number=41)
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    call_command("migrate", verbosity=0)
 
     assert file_case(filed_on=FILED_ON).case.case_number == "109-D-000042"

@@ -8,9 +8,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,18 +18,9 @@ VIEWED = datetime(2020, 3, 5, 9, 30, tzinfo=TAIPEI)
 SENT = datetime(2020, 3, 2, 10, 0, tzinfo=TAIPEI)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
-def old_apps():
-    apps = _migrate(BEFORE)
-    yield apps
-    call_command("migrate", verbosity=0)  # leave the schema as the other tests expect it
+def old_apps(migrate_to):
+    return migrate_to(BEFORE)
 
 
 def _old_rows(apps):
@@ -66,9 +54,9 @@ def _old_rows(apps):
             "failing": failing, "reads": reads}
 
 
-def test_every_confirmation_and_read_survives_the_move_to_the_kit(old_apps):
+def test_every_confirmation_and_read_survives_the_move_to_the_kit(old_apps, migrate_to):
     old = _old_rows(old_apps)
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     OutboxMessage = apps.get_model("cases", "OutboxMessage")
     PersonalDataRead = apps.get_model("cases", "PersonalDataRead")
     DisputeCase = apps.get_model("disputes", "DisputeCase")
@@ -96,10 +84,10 @@ def test_every_confirmation_and_read_survives_the_move_to_the_kit(old_apps):
     assert {read.section for read in reads} == {"disputes"}
 
 
-def test_migrating_back_restores_the_old_rows(old_apps):
+def test_migrating_back_restores_the_old_rows(old_apps, migrate_to):
     old = _old_rows(old_apps)
-    _migrate(AFTER)
-    apps = _migrate(BEFORE)
+    migrate_to(AFTER)
+    apps = migrate_to(BEFORE)
     ConfirmationEmail = apps.get_model("disputes", "ConfirmationEmail")
     PersonalDataView = apps.get_model("disputes", "PersonalDataView")
     assert sorted(ConfirmationEmail.objects.values_list("recipient", "sent_at", "attempts")) == [

@@ -8,8 +8,6 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from disputes.reports import DisputesByCategory, RightsFund
 from inspections.reports import LSAViolationsByArticle
@@ -22,18 +20,9 @@ AFTER = [("disputes", "0006_dispute_state_log"), ("inspections", "0003_penalty_s
 H1 = HalfYear(2020, 1)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
-def old_apps():
-    apps = _migrate(BEFORE)
-    yield apps
-    call_command("migrate", verbosity=0)  # leave the schema as the other tests expect it
+def old_apps(migrate_to):
+    return migrate_to(BEFORE)
 
 
 def _case(apps, number, **values):
@@ -75,9 +64,9 @@ def _old_penalties(apps):
                   status=status)
 
 
-def test_the_dispute_log_replays_each_case_from_its_records(old_apps):
+def test_the_dispute_log_replays_each_case_from_its_records(old_apps, migrate_to):
     cases = _old_disputes(old_apps)
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     Change = apps.get_model("disputes", "DisputeStateChange")
 
     def log(case):
@@ -97,7 +86,7 @@ def test_the_dispute_log_replays_each_case_from_its_records(old_apps):
     assert sorted(decisions) == [("approved", date(2020, 6, 10)), ("approved", date(2020, 7, 10))]
 
 
-def test_after_the_migrations_the_half_year_reports_as_its_records_say(old_apps):
+def test_after_the_migrations_the_half_year_reports_as_its_records_say(old_apps, migrate_to):
     _old_disputes(old_apps)
     _old_penalties(old_apps)
     call_command("migrate", verbosity=0)
