@@ -48,3 +48,12 @@ def test_staff_and_report_pages_are_accessible(official_session, live_server, br
     browser_page.context.add_cookies([{"name": "sessionid", "value": official_session, "url": live_server.url}])
     for path in ("/staff/", "/reports/"):
         assert_accessible(browser_page, live_server.url + path)
+
+
+@pytest.mark.parametrize("language", ["zh-hant", "en"])
+def test_new_citizen_and_account_pages_are_accessible_in_each_language(language, live_server, browser_page):
+    """Issue 8 and 9 pages: lost access code, staff password reset, tracking, and the portal's own 404."""
+    browser_page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    for path in ("/track/", "/track/lost-code/", "/accounts/password-reset/", "/no-such-page/"):
+        assert_accessible(browser_page, live_server.url + path)
+    assert browser_page.locator("html").get_attribute("lang").lower().startswith(language)
