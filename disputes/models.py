@@ -103,6 +103,10 @@ class DisputeCase(BureauRecord):
     channel = models.CharField(_("處理方式"), max_length=20, choices=MediationChannel.choices, blank=True)
     mediation_body = models.CharField(_("調解機構或調解人"), max_length=200, blank=True)
     assigned_on = models.DateField(_("分案日期"), null=True, blank=True)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("承辦人"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
     concluded_on = models.DateField(_("結案日期"), null=True, blank=True, db_index=True)
     settled_amount = models.PositiveBigIntegerField(_("調解成立金額(元)"), null=True, blank=True)
     staff_notes = models.TextField(_("承辦備註（不對外公開）"), blank=True)

@@ -36,6 +36,7 @@ if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
+# The bureau's lines of work: each declares itself on its AppConfig (labor_portal.core.sections).
 SECTION_APPS = [
     "unions",
     "inspections",
@@ -341,7 +342,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    # Paths grouped by section in the API docs (tags named after SECTION_TITLES).
+    # Paths grouped by section in the API docs (tags named after the sections' titles, core.sections).
     "DEFAULT_SCHEMA_CLASS": "labor_portal.core.api.SectionAutoSchema",
     # A delete refused because other records depend on it is a 409 with a clear message, not a 500.
     "EXCEPTION_HANDLER": "labor_portal.core.api.exception_handler",

@@ -4,9 +4,9 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from inspections import views as inspections_views
 from labor_portal.api import router
 from labor_portal.core import accounts, api_tokens, views
+from labor_portal.core.sections import section_urls
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -46,10 +46,8 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
-    path("disputes/", include("disputes.urls")),
     path("", include("labor_portal.cases.urls")),  # /track/: every kind of case
-    path("violations/", inspections_views.violation_register, name="violations"),
-    path("violations/export.csv", inspections_views.violation_register_csv, name="violations-csv"),
+    *section_urls(),  # each section's urls.py, under its url_prefix
 ]
 
 # 404.html and 403.html are found by Django's own handlers; a 500 must not touch the database (views.server_error).

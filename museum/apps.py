@@ -1,7 +1,11 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from labor_portal.core.sections import Section
 
-class MuseumConfig(AppConfig):
+
+class MuseumConfig(Section):
+    default = True
     name = "museum"
     verbose_name = _("勞工博物館")
+    role = "勞工博物館"
+    order = 80

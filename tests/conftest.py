@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from labor_portal.celery import app as celery_app
-from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS, SECTION_ROLES
+from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS
+from labor_portal.core.sections import section_roles
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -31,7 +32,7 @@ def make_staff(django_user_model, db):
     """make_staff("unions") → a user in that section's group; also "officials" and "administrators"."""
 
     def make(role: str, username: str | None = None):
-        group_name = {"officials": OFFICIALS, "administrators": ADMINISTRATORS}.get(role) or SECTION_ROLES[role]
+        group_name = {"officials": OFFICIALS, "administrators": ADMINISTRATORS}.get(role) or section_roles()[role]
         user = django_user_model.objects.create_user(
             username=username or f"{role}-user", password="a-long-test-password", is_staff=True
         )

@@ -84,3 +84,8 @@ def case_by_number(case_number: str) -> tuple[CaseKind, models.Model] | tuple[No
         return None, None
     case = kind.model._default_manager.filter(case_number=normalize_case_number(case_number)).first()
     return (kind, case) if case is not None else (None, None)
+
+
+def case_sections() -> set[str]:
+    """The sections that take citizens' cases (so /track/ has something to find)."""
+    return {kind.section for kind in _KINDS.values()}

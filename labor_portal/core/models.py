@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -86,3 +88,36 @@ class DemoDataset(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class LegalRule(models.Model):
+    """A number a law or a rule fixes (a deadline in days, a rate, an amount), kept as dated data.
+
+    The value in force on a day is the one with the latest `valid_from` on or before it, so an amended law is a
+    new row from its date, and past periods keep the value of their time. Sections add their keys in a data
+    migration, citing the article; an administrator corrects them in the admin. Read with `rule_on(key, day)`.
+    """
+
+    key = models.SlugField(_("代碼"), max_length=80, help_text=_("程式讀取用的代碼，例如 disputes.assign_within_days。"))
+    value = models.DecimalField(_("數值"), max_digits=14, decimal_places=4)
+    valid_from = models.DateField(_("生效日"))
+    title = models.CharField(_("名稱"), max_length=200)
+    citation = models.CharField(_("法源"), max_length=200, help_text=_("法規名稱與條次，例如 勞資爭議處理法第11條。"))
+
+    class Meta:
+        verbose_name = _("法定數值")
+        verbose_name_plural = _("法定數值")
+        ordering = ["key", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["key", "valid_from"], name="legal_rule_once_per_day")]
+
+    def __str__(self):
+        return f"{self.title}（{self.valid_from:%Y-%m-%d} 起）"
+
+
+def rule_on(key: str, day) -> Decimal:
+    """The value of rule `key` in force on `day`; LookupError when none was in force (a missing data migration)."""
+    in_force = LegalRule.objects.filter(key=key, valid_from__lte=day).order_by("-valid_from")
+    value = in_force.values_list("value", flat=True).first()
+    if value is None:
+        raise LookupError(f"no legal rule {key!r} in force on {day}")
+    return value

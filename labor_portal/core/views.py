@@ -9,23 +9,15 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from labor_portal.cases.kinds import case_sections
 from labor_portal.core.health import health_report
-from labor_portal.core.roles import SECTION_TITLES
+from labor_portal.core.sections import citizen_services, sections
 
 logger = logging.getLogger(__name__)
-
-# Citizen services by URL name, listed on the front page as soon as their section provides them.
-CITIZEN_SERVICES = [
-    ("disputes:apply", gettext_lazy("勞資爭議調解申請"), gettext_lazy("線上申請勞資爭議調解，送出後取得案件編號與查詢碼。")),
-    ("track", gettext_lazy("案件進度查詢"), gettext_lazy("以案件編號與查詢碼查詢處理進度、補件或撤回申請。")),
-    ("employment:complain", gettext_lazy("就業歧視、性騷擾與求職詐騙申訴"), gettext_lazy("線上提出申訴並追蹤處理情形。")),
-    ("violations", gettext_lazy("違反勞動法令事業單位查詢"), gettext_lazy("查詢經處分確定之違法事業單位。")),
-]
-
 
 def _reverse_or_none(url_name: str) -> str | None:
     try:
@@ -35,37 +27,60 @@ def _reverse_or_none(url_name: str) -> str | None:
 
 
 def home(request):
-    """The public front page: the bureau's online services."""
-    services = [
-        {"url": url, "title": title, "description": description}
-        for url_name, title, description in CITIZEN_SERVICES
-        if (url := _reverse_or_none(url_name))
-    ]
+    """The public front page: the citizen services the sections declare, then case tracking for them all."""
+    services = citizen_services()
+    if case_sections():
+        services.append({"url": reverse("track"), "title": _("案件進度查詢"),
+                         "description": _("以案件編號與查詢碼查詢處理進度、補件或撤回申請。")})
     return render(request, "home.html", {"citizen_services": services})
 
 
-def _staff_sections(request) -> list[dict]:
-    """The sections this user may enter, linked to their admin index where the admin has one.
+def _workbench(request, today) -> list[dict]:
+    """The sections this user may enter, each with its queues (one aggregate query per section) and links.
 
-    A section without any model in the admin (employment before its records exist) has no `admin:app_list`
-    URL: it is listed, unlinked, rather than breaking the whole page.
+    A section without any model in the admin (one not built yet) has no `admin:app_list` URL: it is listed,
+    unlinked, rather than breaking the whole page.
     """
     admin_urls = {app["app_label"]: app["app_url"] for app in admin.site.get_app_list(request)}
-    return [
-        {"app_label": app_label, "title": title, "url": admin_urls.get(app_label)}
-        for app_label, title in SECTION_TITLES.items()
-        if request.user.has_module_perms(app_label)
-    ]
+    benches = []
+    for config in sections():
+        if not request.user.has_module_perms(config.label):
+            continue
+        workbench = config.queues(request.user, today)
+        queues = workbench.count(today) if workbench is not None else []
+        benches.append({
+            "app_label": config.label,
+            "title": config.title,
+            "url": admin_urls.get(config.label),
+            "queues": sorted(queues, key=lambda queue: not queue["urgent"]),
+            "links": _quick_links(config, workbench),
+        })
+    return benches
+
+
+def _quick_links(config, workbench) -> list[dict]:
+    """Add, search and import for the model the section's queues are about, then the section's own links."""
+    links = []
+    if workbench is not None:
+        opts = workbench.model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        for title, url_name in ((_("新增%(name)s"), f"{name}_add"), (_("搜尋%(name)s"), f"{name}_changelist"),
+                                (_("從 Excel 匯入%(name)s"), f"{name}_import")):
+            if url := _reverse_or_none(url_name):
+                links.append({"title": title % {"name": opts.verbose_name}, "url": url})
+    links += [{"title": title, "url": url} for title, url_name in config.quick_links
+              if (url := _reverse_or_none(url_name))]
+    return links
 
 
 @login_required
 def staff_home(request):
-    """Where staff land after logging in: the sections their role may enter."""
+    """Where staff land after logging in: a workbench of what needs them now, per section of their role."""
     return render(
         request,
         "staff/home.html",
         {
-            "sections": _staff_sections(request),
+            "sections": _workbench(request, timezone.localdate()),
             "can_read_reports": request.user.has_perm("reporting.view_reportrun"),
             "reports_url": _reverse_or_none("reports:index"),
         },

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from django.conf import settings
 from django.db.models import Count
 
 from labor_portal.core.periods import HalfYear
@@ -174,18 +173,24 @@ class Registry:
         """The id of every registered table and indicator."""
         return {*self._tables, *(indicator.id for group in self._groups for indicator in group.indicators)}
 
-    def built_sections(self) -> set[str]:
-        """A section is built as soon as it registers one table or figure: from then on it owes all its ids."""
-        return {id_.split(".", 1)[0] for id_ in self.ids()}
+    @staticmethod
+    def built_sections() -> set[str]:
+        """The sections that declare themselves built (`built = True` on their AppConfig): they owe all their ids."""
+        from labor_portal.core.sections import sections
 
-    def missing(self, catalogue_ids: Iterable[str]) -> list[str]:
+        return {config.label for config in sections() if config.built}
+
+    def missing(self, catalogue_ids: Iterable[str], built: Iterable[str] | None = None) -> list[str]:
         """The ids of the specification that a built section does not compute (those of unbuilt sections wait)."""
-        registered, built = self.ids(), self.built_sections()
+        registered = self.ids()
+        built = set(self.built_sections() if built is None else built)
         return sorted(id_ for id_ in catalogue_ids if id_.split(".", 1)[0] in built and id_ not in registered)
 
     def steps(self) -> list[ReportTable | IndicatorGroup]:
         """Every table and indicator group, in the report's section order."""
-        order = {app_label: n for n, app_label in enumerate(settings.SECTION_APPS)}
+        from labor_portal.core.sections import sections
+
+        order = {config.label: n for n, config in enumerate(sections())}
         items = [*self._tables.values(), *self._groups]
         return sorted(items, key=lambda item: order.get(item.section, len(order)))
 

@@ -1,7 +1,6 @@
-from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 
-from labor_portal.core.roles import SECTION_TITLES
+from labor_portal.core.sections import sections
 from labor_portal.reporting.registry import registry
 from labor_portal.reporting.workbook import MISSING
 
@@ -16,8 +15,9 @@ def _cell(value, is_percent: bool) -> str:
 
 def tables_for_display(snapshot: dict) -> list[dict]:
     """The snapshot grouped by section in report order, cells formatted as the printed report shows them."""
-    sections = []
-    for section in settings.SECTION_APPS:
+    displayed = []
+    for config in sections():
+        section = config.label
         tables = []
         for table in (t for t in snapshot["tables"] if t["section"] == section):
             spec = registry.get_table(table["id"])
@@ -34,5 +34,5 @@ def tables_for_display(snapshot: dict) -> list[dict]:
             tables.append({**table, "display_rows": rows})
         indicators = [item for item in snapshot["indicators"] if item["section"] == section]
         if tables or indicators:
-            sections.append({"title": SECTION_TITLES[section], "tables": tables, "indicators": indicators})
-    return sections
+            displayed.append({"title": config.title, "tables": tables, "indicators": indicators})
+    return displayed

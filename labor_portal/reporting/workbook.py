@@ -3,12 +3,11 @@
 import csv
 import io
 
-from django.conf import settings
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from labor_portal.core.roles import SECTION_TITLES
+from labor_portal.core.sections import sections
 from labor_portal.core.spreadsheets import safe_cell, safe_row
 from labor_portal.reporting.registry import registry
 
@@ -24,8 +23,8 @@ def render_workbook(snapshot: dict) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     period_label = snapshot["period"]["label_zh"]
-    for section in settings.SECTION_APPS:
-        title = str(SECTION_TITLES[section])
+    for config in sections():
+        section, title = config.label, str(config.title)
         tables = [table for table in snapshot["tables"] if table["section"] == section]
         indicators = [item for item in snapshot["indicators"] if item["section"] == section]
         if tables:

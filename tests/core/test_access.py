@@ -1,11 +1,12 @@
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from labor_portal.core.roles import OFFICIALS, SECTION_ROLES
+from labor_portal.core.roles import OFFICIALS
+from labor_portal.core.sections import section_roles
 
 
 def test_each_section_group_has_permissions_on_its_own_app_only(db):
-    for app_label, group_name in SECTION_ROLES.items():
+    for app_label, group_name in section_roles().items():
         labels = set(Group.objects.get(name=group_name).permissions.values_list("content_type__app_label", flat=True))
         assert labels <= {app_label}
 

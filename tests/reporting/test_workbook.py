@@ -5,7 +5,7 @@ import csv
 import pytest
 from openpyxl import load_workbook
 
-from labor_portal.core.roles import SECTION_TITLES
+from labor_portal.core.sections import section_titles
 from labor_portal.reporting.registry import registry
 from labor_portal.reporting.workbook import LABEL_HEADER, MISSING
 
@@ -68,7 +68,7 @@ def test_workbook_equals_the_json_cell_for_cell(demo_report):
     report = demo_report["json"]
     workbook = load_workbook(demo_report["xlsx"])
     label = report["period"]["label_zh"]
-    for section, title in SECTION_TITLES.items():
+    for section, title in section_titles().items():
         expected = [t for t in report["tables"] if t["section"] == section]
         if not expected:
             assert str(title) not in workbook.sheetnames

@@ -6,10 +6,11 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS, SECTION_ROLES
+from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS
+from labor_portal.core.sections import section_roles
 
 DEMO_ACCOUNTS = [
-    *((f"{app_label}_clerk", group) for app_label, group in SECTION_ROLES.items()),
+    *((f"{app_label}_clerk", group) for app_label, group in section_roles().items()),
     ("official", OFFICIALS),
     ("sysadmin", ADMINISTRATORS),
 ]
