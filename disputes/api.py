@@ -1,35 +1,19 @@
-"""Read-only API of dispute cases and fund applications; personal data is always masked here."""
+"""Read-only API of dispute cases and fund applications (staff of 勞資關係科 only).
+
+Personal data is masked in lists; one record's detail shows it in full and logs the read. Cases change through
+disputes.services (the admin and the citizen pages), never through the API.
+"""
 
 import django_filters
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
-from disputes.models import DisputeCase, DisputeCategory, RightsFundApplication
+from disputes.models import Applicant, DisputeCase, DisputeCategory, RightsFundApplication
 from disputes.selectors import dispute_case_list, rights_fund_application_list
+from labor_portal.core.api import SectionReadOnlyViewSet, model_serializer
 from labor_portal.core.validators import mask_name, mask_personal_id
 
-
-class MaskedApplicantSerializer(serializers.Serializer):
-    kind = serializers.CharField()
-    name = serializers.SerializerMethodField()
-    personal_id = serializers.SerializerMethodField()
-
-    def get_name(self, applicant) -> str:
-        return mask_name(applicant.name)
-
-    def get_personal_id(self, applicant) -> str:
-        return mask_personal_id(applicant.personal_id)
-
-
-class DisputeCaseSerializer(serializers.ModelSerializer):
-    applicants = MaskedApplicantSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = DisputeCase
-        fields = [
-            "id", "case_number", "filed_via", "filed_on", "main_category", "categories", "respondent_name",
-            "respondent_business_number", "status", "channel", "mediation_body", "assigned_on", "concluded_on",
-            "settled_amount", "applicants",
-        ]
+ApplicantSerializer = model_serializer(
+    Applicant, ["kind", "name", "personal_id"], masked={"name": mask_name, "personal_id": mask_personal_id})
 
 
 class DisputeCaseFilter(django_filters.FilterSet):
@@ -48,33 +32,18 @@ class DisputeCaseFilter(django_filters.FilterSet):
         return queryset.filter(categories__icontains=f'"{value}"')
 
 
-class DisputeCaseViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = DisputeCaseSerializer
+class DisputeCaseViewSet(SectionReadOnlyViewSet):
+    queryset = dispute_case_list().order_by("-filed_on", "-case_number")
+    serializer_class = model_serializer(
+        DisputeCase,
+        ["id", "case_number", "filed_via", "filed_on", "main_category", "categories", "respondent_name",
+         "respondent_business_number", "status", "channel", "mediation_body", "assigned_on", "concluded_on",
+         "settled_amount", "applicants"],
+        applicants=ApplicantSerializer(many=True, read_only=True),
+    )
     filterset_class = DisputeCaseFilter
     search_fields = ["case_number", "respondent_name"]
     ordering_fields = ["filed_on", "case_number", "concluded_on"]
-
-    def get_queryset(self):
-        return dispute_case_list().order_by("-filed_on", "-case_number")
-
-
-class RightsFundApplicationSerializer(serializers.ModelSerializer):
-    applicant_name = serializers.SerializerMethodField()
-    # Null when the application has no mediation case (an unfair-labor-practice ruling): the schema says so.
-    dispute_case_number = serializers.CharField(
-        source="dispute_case.case_number", default=None, allow_null=True, read_only=True)
-    amount_asked = serializers.IntegerField(read_only=True)
-
-    class Meta:
-        model = RightsFundApplication
-        fields = [
-            "id", "kind", "dispute_case", "dispute_case_number", "applicant_name", "persons_covered",
-            "registered_in_kaohsiung", "works_in_kaohsiung", "applied_on", "lawyer_fee_asked", "court_fee_asked",
-            "living_cost_asked", "amount_asked", "decision", "decided_on", "amount_granted",
-        ]
-
-    def get_applicant_name(self, application) -> str:
-        return mask_name(application.applicant_name)
 
 
 class RightsFundApplicationFilter(django_filters.FilterSet):
@@ -86,10 +55,24 @@ class RightsFundApplicationFilter(django_filters.FilterSet):
         fields = ["kind", "decision"]
 
 
-class RightsFundApplicationViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = RightsFundApplicationSerializer
+class RightsFundApplicationViewSet(SectionReadOnlyViewSet):
+    queryset = rights_fund_application_list().order_by("-applied_on", "-pk")
+    serializer_class = model_serializer(
+        RightsFundApplication,
+        ["id", "kind", "dispute_case", "dispute_case_number", "applicant_name", "applicant_personal_id",
+         "persons_covered", "registered_in_kaohsiung", "works_in_kaohsiung", "applied_on", "lawyer_fee_asked",
+         "court_fee_asked", "living_cost_asked", "amount_asked", "decision", "decided_on", "amount_granted"],
+        masked={"applicant_name": mask_name, "applicant_personal_id": mask_personal_id},
+        # Null when the application has no mediation case (an unfair-labor-practice ruling): the schema says so.
+        dispute_case_number=serializers.CharField(
+            source="dispute_case.case_number", default=None, allow_null=True, read_only=True),
+        amount_asked=serializers.IntegerField(read_only=True),
+    )
     filterset_class = RightsFundApplicationFilter
     ordering_fields = ["applied_on", "decided_on"]
 
-    def get_queryset(self):
-        return rights_fund_application_list().order_by("-applied_on", "-pk")
+
+ROUTES = [
+    ("disputes/cases", DisputeCaseViewSet, "disputecase"),
+    ("disputes/rights-fund-applications", RightsFundApplicationViewSet, "rightsfundapplication"),
+]

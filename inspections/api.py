@@ -24,33 +24,75 @@ from inspections.models import (
     Volunteer,
 )
 from inspections.selectors import register_entries
-from labor_portal.core.api import BureauRecordViewSetMixin, ModelCleanMixin
-
-RECORD_FIELDS_READ_ONLY = ("created_at", "updated_at")
+from labor_portal.core.api import SectionViewSet
 
 
-def model_serializer(model_class):
-    """A serializer of every field the staff enter; who entered it stays out of the API."""
-    meta = type("Meta", (), {
-        "model": model_class,
-        "exclude": ("created_by", "updated_by"),
-        "read_only_fields": RECORD_FIELDS_READ_ONLY,
-    })
-    bases = (ModelCleanMixin, serializers.ModelSerializer)
-    return type(f"{model_class.__name__}Serializer", bases, {"Meta": meta})
+class EstablishmentViewSet(SectionViewSet):
+    queryset = Establishment.objects.order_by("name", "id")
+    filterset_fields = ["business_number", "industry", "district"]
+    search_fields = ["name", "=business_number"]
 
 
-def dated_filterset(model_class, date_field: str, fields: list[str], **declared):
-    """Filters on `fields` plus a date range on `date_field` (?date_after=2020-01-01&date_before=2020-06-30)."""
-    meta = type("Meta", (), {"model": model_class, "fields": fields})
-    attributes = {"date": django_filters.DateFromToRangeFilter(field_name=date_field), "Meta": meta, **declared}
-    return type(f"{model_class.__name__}FilterSet", (django_filters.FilterSet,), attributes)
+# Each record type newest first, its establishment joined (one query a page), filtered by its own date.
 
 
-class EstablishmentFilterSet(django_filters.FilterSet):
-    class Meta:
-        model = Establishment
-        fields = ["business_number", "industry", "district"]
+class LaborInspectionViewSet(SectionViewSet):
+    queryset = LaborInspection.objects.select_related("establishment").order_by("-inspected_on", "-id")
+    date_field = "inspected_on"
+    filterset_fields = ["establishment", "kind"]
+
+
+class ComplianceCounsellingViewSet(SectionViewSet):
+    queryset = ComplianceCounselling.objects.select_related("establishment").order_by("-visited_on", "-id")
+    date_field = "visited_on"
+    filterset_fields = ["establishment"]
+
+
+class OSHInspectionViewSet(SectionViewSet):
+    queryset = OSHInspection.objects.select_related("establishment").order_by("-inspected_on", "-id")
+    date_field = "inspected_on"
+    filterset_fields = ["establishment", "kind"]
+
+
+class StopWorkOrderViewSet(SectionViewSet):
+    queryset = StopWorkOrder.objects.order_by("-ordered_on", "-id")
+    date_field = "ordered_on"
+    filterset_fields = ["inspection", "inspection__establishment"]
+
+
+class OccupationalAccidentViewSet(SectionViewSet):
+    queryset = OccupationalAccident.objects.select_related("establishment").order_by("-occurred_on", "-id")
+    date_field = "occurred_on"
+    filterset_fields = ["establishment", "district"]
+
+
+class PromotionSessionViewSet(SectionViewSet):
+    queryset = PromotionSession.objects.order_by("-held_on", "-id")
+    date_field = "held_on"
+    filterset_fields = ["topic", "channel"]
+
+
+class VolunteerViewSet(SectionViewSet):
+    queryset = Volunteer.objects.order_by("-recruited_on", "-id")
+    date_field = "recruited_on"
+
+
+class SMECounsellingVisitViewSet(SectionViewSet):
+    queryset = SMECounsellingVisit.objects.select_related("establishment").order_by("-visited_on", "-id")
+    date_field = "visited_on"
+    filterset_fields = ["establishment", "volunteer"]
+
+
+class SafetyFamilyViewSet(SectionViewSet):
+    queryset = SafetyFamily.objects.order_by("-founded_on", "-id")
+    date_field = "founded_on"
+    filterset_fields = ["lead_establishment"]
+
+
+class SafetyFamilyMemberViewSet(SectionViewSet):
+    queryset = SafetyFamilyMember.objects.order_by("-joined_on", "-id")
+    date_field = "joined_on"
+    filterset_fields = ["family", "establishment"]
 
 
 class ViolationFilterSet(django_filters.FilterSet):
@@ -66,39 +108,8 @@ class ViolationFilterSet(django_filters.FilterSet):
         return queryset.final() if value else queryset.exclude(status=PenaltyStatus.FINAL)
 
 
-class EstablishmentViewSet(BureauRecordViewSetMixin, viewsets.ModelViewSet):
-    queryset = Establishment.objects.order_by("name", "id")
-    serializer_class = model_serializer(Establishment)
-    filterset_class = EstablishmentFilterSet
-    search_fields = ["name", "=business_number"]
-
-
-def section_viewset(model_class, date_field: str, filter_fields: list[str], *, related=("establishment",)):
-    """A staff viewset of one record type, newest first, its related rows joined (one query a page)."""
-    return type(f"{model_class.__name__}ViewSet", (BureauRecordViewSetMixin, viewsets.ModelViewSet), {
-        "queryset": model_class.objects.select_related(*related).order_by(f"-{date_field}", "-id"),
-        "serializer_class": model_serializer(model_class),
-        "filterset_class": dated_filterset(model_class, date_field, filter_fields),
-        "ordering_fields": [date_field],
-    })
-
-
-LaborInspectionViewSet = section_viewset(LaborInspection, "inspected_on", ["establishment", "kind"])
-ComplianceCounsellingViewSet = section_viewset(ComplianceCounselling, "visited_on", ["establishment"])
-OSHInspectionViewSet = section_viewset(OSHInspection, "inspected_on", ["establishment", "kind"])
-StopWorkOrderViewSet = section_viewset(
-    StopWorkOrder, "ordered_on", ["inspection", "inspection__establishment"], related=())
-OccupationalAccidentViewSet = section_viewset(OccupationalAccident, "occurred_on", ["establishment", "district"])
-PromotionSessionViewSet = section_viewset(PromotionSession, "held_on", ["topic", "channel"], related=())
-VolunteerViewSet = section_viewset(Volunteer, "recruited_on", [], related=())
-SMECounsellingVisitViewSet = section_viewset(SMECounsellingVisit, "visited_on", ["establishment", "volunteer"])
-SafetyFamilyViewSet = section_viewset(SafetyFamily, "founded_on", ["lead_establishment"], related=())
-SafetyFamilyMemberViewSet = section_viewset(SafetyFamilyMember, "joined_on", ["family", "establishment"], related=())
-
-
-class ViolationViewSet(BureauRecordViewSetMixin, viewsets.ModelViewSet):
+class ViolationViewSet(SectionViewSet):
     queryset = Violation.objects.order_by("-decided_on", "-id")
-    serializer_class = model_serializer(Violation)
     filterset_class = ViolationFilterSet
     ordering_fields = ["decided_on", "article"]
 
@@ -176,3 +187,20 @@ class ViolationRegisterViewSet(viewsets.ReadOnlyModelViewSet):
     authentication_classes: list = []
     throttle_classes = [RegisterThrottle]
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend]
+
+
+ROUTES = [
+    ("inspections/establishments", EstablishmentViewSet),
+    ("inspections/labor-inspections", LaborInspectionViewSet),
+    ("inspections/compliance-counselling", ComplianceCounsellingViewSet),
+    ("inspections/violations", ViolationViewSet),
+    ("inspections/osh-inspections", OSHInspectionViewSet),
+    ("inspections/stop-work-orders", StopWorkOrderViewSet),
+    ("inspections/accidents", OccupationalAccidentViewSet),
+    ("inspections/promotion-sessions", PromotionSessionViewSet),
+    ("inspections/volunteers", VolunteerViewSet),
+    ("inspections/sme-visits", SMECounsellingVisitViewSet),
+    ("inspections/safety-families", SafetyFamilyViewSet),
+    ("inspections/safety-family-members", SafetyFamilyMemberViewSet),
+    ("violation-register", ViolationRegisterViewSet),
+]

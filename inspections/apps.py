@@ -14,3 +14,8 @@ class InspectionsConfig(Section):
     citizen_services = [
         CitizenService("violations", _("違反勞動法令事業單位查詢"), _("查詢經處分確定之違法事業單位。")),
     ]
+    workbench = "inspections.workbench.queues"
+    quick_links = [
+        (_("新增勞動條件檢查"), "admin:inspections_laborinspection_add"),
+        (_("從 Excel 匯入違規處分"), "admin:inspections_violation_import"),
+    ]

@@ -1,31 +1,31 @@
-"""The API's one router: each section registers its viewsets here, under /api/v1/."""
+"""The API's one router, under /api/v1/: the report runs, and every section's ROUTES (from its api.py).
+
+A section's `api.py` is found as its reports.py is (core.sections.section_modules); adding one needs no change
+here. ROUTES lists (prefix, viewset) or (prefix, viewset, basename) pairs, prefixes relative to /api/v1/;
+the basename, which names the URLs (`<basename>-list`, `<basename>-detail`), is the prefix with "-" for "/".
+"""
 
 from rest_framework.routers import DefaultRouter
 
-from disputes.api import DisputeCaseViewSet, RightsFundApplicationViewSet
-from inspections import api as inspections_api
+from labor_portal.core.sections import section_modules
 from labor_portal.reporting.api import ReportRunViewSet
-from unions.api import StatutoryMeetingViewSet, UnionViewSet
 
-router = DefaultRouter()
-router.register("reports/runs", ReportRunViewSet, basename="reportrun")
-router.register("unions/unions", UnionViewSet, basename="union")
-router.register("unions/meetings", StatutoryMeetingViewSet, basename="statutorymeeting")
-router.register("disputes/cases", DisputeCaseViewSet, basename="disputecase")
-router.register("disputes/rights-fund-applications", RightsFundApplicationViewSet, basename="rightsfundapplication")
-for prefix, viewset in (
-    ("inspections/establishments", inspections_api.EstablishmentViewSet),
-    ("inspections/labor-inspections", inspections_api.LaborInspectionViewSet),
-    ("inspections/compliance-counselling", inspections_api.ComplianceCounsellingViewSet),
-    ("inspections/violations", inspections_api.ViolationViewSet),
-    ("inspections/osh-inspections", inspections_api.OSHInspectionViewSet),
-    ("inspections/stop-work-orders", inspections_api.StopWorkOrderViewSet),
-    ("inspections/accidents", inspections_api.OccupationalAccidentViewSet),
-    ("inspections/promotion-sessions", inspections_api.PromotionSessionViewSet),
-    ("inspections/volunteers", inspections_api.VolunteerViewSet),
-    ("inspections/sme-visits", inspections_api.SMECounsellingVisitViewSet),
-    ("inspections/safety-families", inspections_api.SafetyFamilyViewSet),
-    ("inspections/safety-family-members", inspections_api.SafetyFamilyMemberViewSet),
-):
-    router.register(prefix, viewset, basename=prefix.replace("/", "-"))
-router.register("violation-register", inspections_api.ViolationRegisterViewSet, basename="violation-register")
+
+def section_routes() -> list[tuple[str, type, str]]:
+    """(prefix, viewset, basename) of every section's ROUTES, in the sections' order."""
+    routes = []
+    for _config, module in section_modules("api"):
+        for prefix, viewset, *basename in getattr(module, "ROUTES", ()):
+            routes.append((prefix, viewset, basename[0] if basename else prefix.replace("/", "-")))
+    return routes
+
+
+def build_router() -> DefaultRouter:
+    router = DefaultRouter()
+    router.register("reports/runs", ReportRunViewSet, basename="reportrun")
+    for prefix, viewset, basename in section_routes():
+        router.register(prefix, viewset, basename=basename)
+    return router
+
+
+router = build_router()

@@ -1,20 +1,10 @@
+"""API of the labor-organisations section: unions and their statutory meetings (staff of 工會科 only)."""
+
 import django_filters
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
-from labor_portal.core.api import BureauRecordViewSetMixin, ModelCleanMixin
+from labor_portal.core.api import SectionViewSet, model_serializer
 from unions.models import StatutoryMeeting, Union, UnionType
-
-
-class UnionSerializer(ModelCleanMixin, serializers.ModelSerializer):
-    union_type_display = serializers.CharField(source="get_union_type_display", read_only=True)
-    district_display = serializers.CharField(source="get_district_display", read_only=True)
-
-    class Meta:
-        model = Union
-        fields = [
-            "id", "name", "union_type", "union_type_display", "registration_number", "district", "district_display",
-            "founded_on", "dissolved_on", "members",
-        ]
 
 
 class UnionFilter(django_filters.FilterSet):
@@ -31,23 +21,30 @@ class UnionFilter(django_filters.FilterSet):
         return queryset.active_on(value)
 
 
-class UnionViewSet(BureauRecordViewSetMixin, viewsets.ModelViewSet):
+class UnionViewSet(SectionViewSet):
     queryset = Union.objects.order_by("pk")
-    serializer_class = UnionSerializer
+    serializer_class = model_serializer(
+        Union,
+        ["id", "name", "union_type", "union_type_display", "registration_number", "district", "district_display",
+         "founded_on", "dissolved_on", "members"],
+        union_type_display=serializers.CharField(source="get_union_type_display", read_only=True),
+        district_display=serializers.CharField(source="get_district_display", read_only=True),
+    )
     filterset_class = UnionFilter
     search_fields = ["name", "registration_number"]
     ordering_fields = ["founded_on", "name", "members"]
 
 
-class StatutoryMeetingSerializer(ModelCleanMixin, serializers.ModelSerializer):
-    union_name = serializers.CharField(source="union.name", read_only=True)
-
-    class Meta:
-        model = StatutoryMeeting
-        fields = ["id", "union", "union_name", "kind", "held_on"]
-
-
-class StatutoryMeetingViewSet(BureauRecordViewSetMixin, viewsets.ModelViewSet):
+class StatutoryMeetingViewSet(SectionViewSet):
     queryset = StatutoryMeeting.objects.select_related("union").order_by("-held_on", "pk")
-    serializer_class = StatutoryMeetingSerializer
+    serializer_class = model_serializer(
+        StatutoryMeeting, ["id", "union", "union_name", "kind", "held_on"],
+        union_name=serializers.CharField(source="union.name", read_only=True),
+    )
     filterset_fields = {"kind": ["exact"], "union": ["exact"], "held_on": ["gte", "lte"]}
+
+
+ROUTES = [
+    ("unions/unions", UnionViewSet, "union"),
+    ("unions/meetings", StatutoryMeetingViewSet, "statutorymeeting"),
+]

@@ -10,3 +10,8 @@ class UnionsConfig(Section):
     role = "工會科"
     order = 10
     built = True  # every id of the report specification is computed (tests/reporting/test_catalogue.py)
+    quick_links = [
+        (_("新增工會"), "admin:unions_union_add"),
+        (_("從 Excel 匯入工會"), "admin:unions_union_import"),
+        (_("新增法定會議"), "admin:unions_statutorymeeting_add"),
+    ]

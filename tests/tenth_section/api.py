@@ -1,17 +1,10 @@
-from rest_framework import serializers, viewsets
-
+from labor_portal.core.api import SectionViewSet
 from tests.tenth_section.models import Visit
 
 
-class VisitSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Visit
-        fields = ["id", "visited_on", "done"]
-
-
-class VisitViewSet(viewsets.ModelViewSet):
+class VisitViewSet(SectionViewSet):
     queryset = Visit.objects.order_by("pk")
-    serializer_class = VisitSerializer
+    fields = ["id", "visited_on", "done"]
 
 
 ROUTES = [("tenth/visits", VisitViewSet)]
