@@ -4,6 +4,7 @@ import secrets
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
@@ -18,6 +19,7 @@ from disputes.models import (
     Attachment,
     ClaimItem,
     DisputeCase,
+    DisputeCategory,
     DisputeStatus,
     FiledVia,
     FundDecision,
@@ -30,6 +32,8 @@ from disputes.views import attachment_response
 from labor_portal.cases.admin import PersonalDataAdminMixin
 from labor_portal.cases.models import PersonalDataPage
 from labor_portal.core.admin import BureauRecordAdmin
+from labor_portal.core.forms import ChoiceListField
+from labor_portal.core.sections import section
 from labor_portal.core.validators import mask_name, mask_personal_id
 
 
@@ -104,6 +108,10 @@ def _state_token(values) -> str:
 
 
 class DisputeCaseForm(forms.ModelForm):
+    categories = ChoiceListField(
+        label=DisputeCase._meta.get_field("categories").verbose_name, choices=DisputeCategory.choices,
+        help_text=_("可複選；主要爭議類別會自動列入。"),
+    )
     reopen_reason = forms.CharField(
         label=_("重新開案或變更結果的理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("變更已結案案件的狀態或結果時必填，理由會保留在紀錄中。"),
@@ -118,18 +126,25 @@ class DisputeCaseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_state"].initial = _state_token(self.initial)
+        # A case is handled by one of the section's own active staff.
+        self.fields["handler"].queryset = get_user_model().objects.filter(
+            is_active=True, groups__name=section("disputes").role).order_by("username")
 
     class Meta:
         model = DisputeCase
         fields = [
             "filed_via", "filed_on", "main_category", "categories", "account", "respondent_name",
             "respondent_business_number", "respondent_representative", "respondent_address", "respondent_phone",
-            "status", "channel", "mediation_body", "assigned_on", "concluded_on", "settled_amount", "staff_notes",
+            "status", "handler", "channel", "mediation_body", "assigned_on", "concluded_on", "settled_amount",
+            "staff_notes",
         ]
 
     def clean(self):
         cleaned = super().clean()
         self.reopening = None
+        if cleaned.get("main_category"):
+            # The main category is always among the case's categories, as the filing and grading services keep it.
+            cleaned["categories"] = sorted({*cleaned.get("categories", []), cleaned["main_category"]})
         # Only a saved case is re-graded (a new one has its UUID already, so pk says nothing); assigning a channel
         # to a case that has none is no re-grade and needs no reason.
         reason = (cleaned.get("regrade_reason") or "").strip()
@@ -211,8 +226,11 @@ class DisputeCaseAdmin(PersonalDataAdminMixin, MaskedPersonalDataMixin, BureauRe
     form = DisputeCaseForm
     list_display = ("case_number", "filed_on", "applicants_masked", "personal_ids_masked", "respondent_name",
                     "main_category", "channel", "status", "concluded_on")
-    list_filter = (QueueFilter, "status", "channel", "main_category", "filed_via")
+    list_filter = (QueueFilter, "status", ("handler", admin.RelatedOnlyFieldListFilter), "channel", "main_category",
+                   "filed_via")
     search_fields = ("case_number", "respondent_name", "respondent_business_number")
+    personal_search_fields = ("applicants__name", "applicants__personal_id")
+    search_help_text = _("案件編號、對造名稱或統一編號，或申請人的完整姓名或身分證號（依個資法記錄查詢）。")
     date_hierarchy = "filed_on"
     inlines = (ApplicantInline, ClaimInline, SessionInline, AttachmentInline, ReopeningInline)
     masked_export_filename = "disputes.csv"
@@ -227,7 +245,7 @@ class DisputeCaseAdmin(PersonalDataAdminMixin, MaskedPersonalDataMixin, BureauRe
         (_("爭議內容"), {"fields": ("main_category", "categories", "account")}),
         (_("對造"), {"fields": ("respondent_name", "respondent_business_number", "respondent_representative",
                               "respondent_address", "respondent_phone")}),
-        (_("分案與結果"), {"fields": ("status", "channel", "mediation_body", "assigned_on", "concluded_on",
+        (_("分案與結果"), {"fields": ("status", "handler", "channel", "mediation_body", "assigned_on", "concluded_on",
                                   "settled_amount", "reopen_reason", "regrade_reason", "staff_notes",
                                   "seen_state")}),
         (_("紀錄"), {"classes": ("collapse",), "fields": BureauRecordAdmin.readonly_fields}),
@@ -316,6 +334,7 @@ class RightsFundApplicationAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
     list_filter = ("kind", "decision")
     list_select_related = ("dispute_case",)
     search_fields = ("dispute_case__case_number",)
+    personal_search_fields = ("applicant_name",)
     date_hierarchy = "applied_on"
     raw_id_fields = ("dispute_case",)
     masked_export_filename = "rights-fund.csv"

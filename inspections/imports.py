@@ -7,9 +7,8 @@ Violations have no natural key (a decision number may be blank): every row is a 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inspections.models import Establishment, LaborInspection, Violation
-from inspections.services import violation_status_log_start
-from labor_portal.core.imports import SpreadsheetImport
+from inspections.models import Establishment, LaborInspection, PenaltyStatusChange, Violation
+from labor_portal.core.imports import BATCH_SIZE, SpreadsheetImport
 
 
 def establishment_by_number() -> forms.ModelChoiceField:
@@ -86,6 +85,10 @@ class ViolationImport(SpreadsheetImport):
     example = ["04595257", "勞動基準法", 24, "高市勞條字第10900001號", "109/04/20", 20000, None, "確定"]
 
     def after_create(self, instances, *, user):
-        # Every new penalty's status log starts in the import's transaction, through the service that owns it.
-        for violation in instances:
-            violation_status_log_start(violation=violation, user=user)
+        # Every new penalty's status log starts in the import's transaction, as violation_status_log_start starts
+        # one penalty's (its status as entered, on its decision date), written in batches rather than row by row.
+        PenaltyStatusChange.objects.bulk_create(
+            [PenaltyStatusChange(violation=violation, from_state="", to_state=violation.status,
+                                 changed_on=violation.decided_on, changed_by=user) for violation in instances],
+            batch_size=BATCH_SIZE,
+        )

@@ -1,9 +1,12 @@
 """Back office of the case kit: the one personal-data admin mixin, the read log (系統管理 only), the outbox."""
 
 import csv
+import re
 
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +15,16 @@ from labor_portal.cases.models import OutboxMessage, PersonalDataPage, PersonalD
 from labor_portal.cases.readlog import personal_data_read_record
 from labor_portal.core.clientip import client_ip
 from labor_portal.core.spreadsheets import safe_row
+from labor_portal.core.validators import mask_name, mask_personal_id, normalize_identifier
+
+# A national ID or resident certificate number as typed in a search (A123456789, AC01234567).
+_PERSONAL_ID = re.compile(r"^[A-Z][A-Z0-9]\d{8}$")
+LOG_BATCH_SIZE = 500
+
+
+def masked_search_term(term: str) -> str:
+    """What the read log keeps of a search term: an ID or a name masked as lists mask them, never in clear."""
+    return mask_personal_id(term) if _PERSONAL_ID.match(term) else mask_name(term)
 
 
 def csv_response(filename: str) -> tuple[HttpResponse, "csv.writer"]:
@@ -28,12 +41,46 @@ class PersonalDataAdminMixin:
     historical version and the delete confirmation as each renders (Taiwan PDPA Enforcement Rules art. 12).
     A section lists masked values in `list_display` (e.g. with mask_name / mask_personal_id) and declares its
     export as `masked_export_columns`: (header, name) pairs, a name being a method of the admin taking the
-    record, or an attribute of the record (called when callable, e.g. `get_status_display`).
+    record, or an attribute of the record (called when callable, e.g. `get_status_display`). Each exported
+    record is logged (page "export").
+
+    `personal_search_fields` (e.g. ("applicants__name", "applicants__personal_id")) lets the search box find
+    records by a person's full name or ID, matched whole and case-insensitively, besides `search_fields`. Such a
+    search tells who is party to which record, so each record it finds is logged (page "search", the term
+    masked); the list itself stays masked.
     """
 
     masked_export_columns: tuple[tuple[str, str], ...] = ()
     masked_export_filename = "export.csv"
+    personal_search_fields: tuple[str, ...] = ()
     actions = ("export_masked_csv",)
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = normalize_identifier(search_term)
+        if not self.personal_search_fields or not term:
+            return results, may_have_duplicates
+        by_person = Q()
+        for name in self.personal_search_fields:
+            by_person |= Q(**{f"{name}__iexact": term})
+        found = queryset.filter(pk__in=queryset.filter(by_person).values("pk"))
+        records = list(found.order_by("pk"))
+        if not records:
+            return results, may_have_duplicates
+        self.records_read(request, records, PersonalDataPage.SEARCH,
+                          note=f"查詢「{masked_search_term(term)}」")
+        return results | found, may_have_duplicates
+
+    def records_read(self, request, records, page: str, note: str = "") -> None:
+        """Log that a list or file named each of `records` with its personal data (one insert per batch)."""
+        content_type = ContentType.objects.get_for_model(self.model)
+        viewer, ip_address = request.user, client_ip(request)
+        PersonalDataRead.objects.bulk_create(
+            [PersonalDataRead(content_type=content_type, object_id=str(obj.pk), section=self.model._meta.app_label,
+                              label=f"{obj} {note}".strip()[:200], viewer=viewer, page=page, ip_address=ip_address)
+             for obj in records],
+            batch_size=LOG_BATCH_SIZE,
+        )
 
     def record_shown(self, request, obj, page: str) -> None:
         if page in (PersonalDataPage.HISTORY, PersonalDataPage.HISTORY_VERSION) and not self._still_exists(obj):
@@ -60,8 +107,10 @@ class PersonalDataAdminMixin:
     def export_masked_csv(self, request, queryset):
         response, writer = csv_response(self.masked_export_filename)
         writer.writerow([header for header, _name in self.masked_export_columns])
-        for obj in self.masked_export_queryset(queryset):
+        records = list(self.masked_export_queryset(queryset))
+        for obj in records:
             writer.writerow(safe_row([self._export_value(obj, name) for _header, name in self.masked_export_columns]))
+        self.records_read(request, records, PersonalDataPage.EXPORT)
         return response
 
     def _export_value(self, obj, name: str):

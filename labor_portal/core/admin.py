@@ -1,14 +1,23 @@
+from datetime import date, datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from labor_portal.core.api_tokens import register_token_admin
+from labor_portal.core.forms import ChoiceListField
+from labor_portal.core.models import LegalRule
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -17,10 +26,67 @@ admin.site.site_title = _("勞工局業務管理")
 admin.site.index_title = _("業務管理")
 
 
+def history_value_display(model_field, value, choices=None) -> str:
+    """A value as a clerk reads it on the history page, in the active language: a choice by its label, a list of
+    codes by their labels (`choices`, e.g. a ChoiceListField's), 是/否, a date in the language's format, a
+    related record by its name; empty as "—"."""
+    if isinstance(value, DeletedObject):
+        # simple-history hands over an empty foreign key as a "deleted" record without a key.
+        value = None if value.pk is None else gettext("已刪除的%(name)s") % {"name": value.model._meta.verbose_name}
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list):
+        labels = dict(choices or ())
+        return "、".join(str(labels.get(item, item)) for item in value)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.BooleanField):
+        return gettext("是") if value else gettext("否")
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value,
+                                   "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
+    return str(value)  # a related record (simple-history hands over the object), a number, a text
+
+
+class LabelledChanges(HistoricalRecordContextHelper):
+    """The history page's "changes" column in the clerk's words: 處理狀態：已受理 → 已排定調解會議, not
+    status: received → scheduled."""
+
+    def __init__(self, model, historical_record, *, list_choices: dict):
+        super().__init__(model, historical_record)
+        self.list_choices = list_choices
+
+    def prepare_delta_change_value(self, change, value):
+        model_field = self.model._meta.get_field(change.field)
+        if model_field.many_to_many:
+            value = super().prepare_delta_change_value(change, value)
+        return history_value_display(model_field, value, self.list_choices.get(change.field))
+
+
 class BureauRecordAdmin(SimpleHistoryAdmin):
-    """Admin of a BureauRecord: records who created and last changed each row."""
+    """Admin of a BureauRecord: records who created and last changed each row, and shows its change history
+    with field and choice labels in the clerk's language (admin/bureau_history*.html, LabelledChanges)."""
 
     readonly_fields = ("created_at", "updated_at", "created_by", "updated_by")
+    object_history_template = "admin/bureau_history.html"
+    object_history_list_template = "admin/bureau_history_list.html"
+    object_history_form_template = "admin/bureau_history_form.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # A JSON list of codes has no choices of its own: the form's checkboxes (ChoiceListField) know them.
+        list_choices = {name: form_field.choices for name, form_field in self.form.base_fields.items()
+                        if isinstance(form_field, ChoiceListField)}
+        return LabelledChanges(self.model, historical_record, list_choices=list_choices)
+
+    def history_view_title(self, request, obj):
+        return _("%(record)s的變更歷史") % {"record": obj}
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("檢視%(record)s的歷史版本") % {"record": obj}
+        return _("回復%(record)s的歷史版本") % {"record": obj}
 
     # --- Pages that show a record in full -------------------------------------------------------------
     # The change page, the history list (simple-history prints every changed value, old and new), one
@@ -125,3 +191,12 @@ class SpreadsheetImportAdminMixin:
 
 # API tokens: created only on the staff page, which always sets an expiry (see labor_portal.core.api_tokens).
 register_token_admin(admin.site)
+
+
+@admin.register(LegalRule)
+class LegalRuleAdmin(admin.ModelAdmin):
+    """Administrators keep the numbers laws fix; a change of law is a new row from its date, not an edit."""
+
+    list_display = ("title", "key", "value", "valid_from", "citation")
+    list_filter = ("key",)
+    search_fields = ("key", "title", "citation")

@@ -111,7 +111,8 @@ class SpreadsheetImport:
         return [header for header, _field in self.columns]
 
     def after_create(self, instances: list, *, user) -> None:
-        """Called in the import's transaction with the new records (primary keys set)."""
+        """Called in the import's transaction with the new records (primary keys set); what it writes for them
+        (e.g. a state log's first entries) it writes in bulk too, so that the import's queries stay bounded."""
 
     # --- the template --------------------------------------------------------------------------------------
 

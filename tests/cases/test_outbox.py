@@ -121,7 +121,7 @@ def test_a_message_about_a_deleted_case_is_dropped_not_retried():
 def _paper_case_form(email: str) -> dict:
     data = {
         "filed_via": "paper", "filed_on": "2020-05-04", "main_category": "occupational_injury",
-        "categories": '["occupational_injury"]', "account": "紙本申請", "respondent_name": "示範工程行",
+        "categories": ["occupational_injury"], "account": "紙本申請", "respondent_name": "示範工程行",
         "respondent_business_number": "", "status": "received", "channel": "", "mediation_body": "",
         "assigned_on": "", "concluded_on": "", "settled_amount": "", "staff_notes": "", "reopen_reason": "",
         "applicants-TOTAL_FORMS": 1, "applicants-INITIAL_FORMS": 0, "applicants-MIN_NUM_FORMS": 1,

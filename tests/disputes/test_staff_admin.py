@@ -71,7 +71,7 @@ def _form(case, **overrides):
     """The case's change form as the admin posts it (no inline rows changed unless given)."""
     data = {
         "filed_via": case.filed_via, "filed_on": case.filed_on.isoformat(), "main_category": case.main_category,
-        "categories": '["wages"]', "account": case.account, "respondent_name": case.respondent_name,
+        "categories": ["wages"], "account": case.account, "respondent_name": case.respondent_name,
         "respondent_business_number": case.respondent_business_number, "status": case.status,
         "channel": case.channel, "mediation_body": case.mediation_body,
         "assigned_on": case.assigned_on.isoformat() if case.assigned_on else "",
@@ -140,7 +140,7 @@ def test_staff_enter_a_paper_case_and_get_its_access_code(client, dispute_clerk)
     client.force_login(dispute_clerk)
     data = {
         "filed_via": "paper", "filed_on": "2020-05-04", "main_category": "occupational_injury",
-        "categories": '["occupational_injury"]', "account": "紙本申請", "respondent_name": "示範工程行",
+        "categories": ["occupational_injury"], "account": "紙本申請", "respondent_name": "示範工程行",
         "respondent_business_number": "", "status": "received", "channel": "", "mediation_body": "",
         "assigned_on": "", "concluded_on": "", "settled_amount": "", "staff_notes": "", "reopen_reason": "",
         "applicants-TOTAL_FORMS": 1, "applicants-INITIAL_FORMS": 0, "applicants-MIN_NUM_FORMS": 1,

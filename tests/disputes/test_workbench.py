@@ -77,3 +77,25 @@ def test_the_staff_home_shows_the_queues_in_bounded_queries(client, make_staff, 
     assert "<td>10</td>" in response.text
     assert "已逾期" in response.text
     assert reverse("admin:disputes_disputecase_changelist") + "?status__exact=received" in response.text
+
+
+def test_the_queue_links_open_the_admin_list_filtered(client, make_staff):
+    clerk = make_staff("disputes")
+    mine, other = file_case().case, file_case().case
+    DisputeCase.objects.filter(pk=mine.pk).update(handler=clerk)
+    client.force_login(clerk)
+    home = client.get(reverse("staff-home")).text
+    link = reverse("admin:disputes_disputecase_changelist") + f"?handler__id__exact={clerk.pk}"
+    assert link.replace("&", "&amp;") in home or link in home
+    listed = client.get(link)
+    assert listed.status_code == 200
+    assert mine.case_number in listed.text and other.case_number not in listed.text
+
+
+def test_a_case_is_handled_by_one_of_the_sections_own_staff(client, make_staff):
+    clerk = make_staff("disputes")
+    make_staff("unions", username="unions-clerk")
+    case = file_case().case
+    client.force_login(clerk)
+    form = client.get(reverse("admin:disputes_disputecase_change", args=[case.pk])).context["adminform"].form
+    assert list(form.fields["handler"].queryset) == [clerk]
