@@ -7,7 +7,7 @@
         order = 30                          # where it stands on the staff home, in the API docs, in the report
         citizen_services = [CitizenService("disputes:apply", _("勞資爭議調解申請"), _("線上申請…"))]
         beat = {"disputes-remind": {"task": "...", "schedule": 3600.0}}
-        workbench = "disputes.workbench.queues"   # dotted path of a function(user, today) -> Workbench
+        workbench = "disputes.workbench.queues"   # dotted path of a function(user, today) -> [Workbench, ...]
 
 Everything else is derived from the declarations: the roles and their permissions (core.roles), the staff
 home and its queues (core.views), the front page's citizen services, the API router (each section's `api.py`
@@ -73,7 +73,10 @@ class Workbench:
                 aggregates[f"due{index}"] = Min(queue.due, filter=queue.where)
         counted = self.model._default_manager.aggregate(**aggregates)
         opts = self.model._meta
-        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        try:
+            changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        except NoReverseMatch:  # a model not (yet) in the admin: its queues are shown unlinked
+            changelist = ""
         rows = []
         for index, queue in enumerate(self.queues):
             earliest = counted.get(f"due{index}")
@@ -85,7 +88,7 @@ class Workbench:
                 # "Not overdue on the due date itself": overdue from the day after.
                 "overdue": due is not None and due < today,
                 "urgent": queue.urgent or (due is not None and due < today),
-                "url": f"{changelist}?{queue.link}" if queue.link else changelist,
+                "url": f"{changelist}?{queue.link}" if changelist and queue.link else changelist,
             })
         return rows
 
@@ -100,7 +103,7 @@ class Section(AppConfig):
     built: bool = False
     citizen_services: list[CitizenService] = []
     beat: dict[str, dict] = {}
-    workbench: str = ""  # dotted path of a function(user, today) -> Workbench | None
+    workbench: str = ""  # dotted path of a function(user, today) -> a Workbench or a list of them (one per model)
     url_prefix: str | None = None  # where the section's urls.py is included; None: "<label>/"
     # Quick links on the staff home besides the admin's: (title, URL name) pairs.
     quick_links: list[tuple[str, str]] = []
@@ -120,11 +123,16 @@ class Section(AppConfig):
 
             celery_app.conf.beat_schedule = {**(celery_app.conf.beat_schedule or {}), **self.beat}
 
-    def queues(self, user, today: date) -> Workbench | None:
+    def queues(self, user, today: date) -> Workbench | list[Workbench] | None:
+        """What the section's workbench function returns: a Workbench, or one per model (each one query)."""
         if not self.workbench:
             return None
         build: Callable = import_string(self.workbench)
         return build(user, today)
+
+    def workbenches(self, user, today: date) -> list[Workbench]:
+        benches = self.queues(user, today)
+        return [] if benches is None else [benches] if isinstance(benches, Workbench) else list(benches)
 
 
 def sections() -> list[Section]:

@@ -36,7 +36,7 @@ def home(request):
 
 
 def _workbench(request, today) -> list[dict]:
-    """The sections this user may enter, each with its queues (one aggregate query per section) and links.
+    """The sections this user may enter, each with its queues (one aggregate query per model) and links.
 
     A section without any model in the admin (one not built yet) has no `admin:app_list` URL: it is listed,
     unlinked, rather than breaking the whole page.
@@ -46,22 +46,22 @@ def _workbench(request, today) -> list[dict]:
     for config in sections():
         if not request.user.has_module_perms(config.label):
             continue
-        workbench = config.queues(request.user, today)
-        queues = workbench.count(today) if workbench is not None else []
+        workbenches = config.workbenches(request.user, today)
+        queues = [queue for workbench in workbenches for queue in workbench.count(today)]
         benches.append({
             "app_label": config.label,
             "title": config.title,
             "url": admin_urls.get(config.label),
             "queues": sorted(queues, key=lambda queue: not queue["urgent"]),
-            "links": _quick_links(config, workbench),
+            "links": _quick_links(config, workbenches),
         })
     return benches
 
 
-def _quick_links(config, workbench) -> list[dict]:
-    """Add, search and import for the model the section's queues are about, then the section's own links."""
+def _quick_links(config, workbenches) -> list[dict]:
+    """Add, search and import for each model the section's queues are about, then the section's own links."""
     links = []
-    if workbench is not None:
+    for workbench in workbenches:
         opts = workbench.model._meta
         name = f"admin:{opts.app_label}_{opts.model_name}"
         for title, url_name in ((_("新增%(name)s"), f"{name}_add"), (_("搜尋%(name)s"), f"{name}_changelist"),

@@ -18,11 +18,11 @@ def _track(client, number, code):
 def employment_kind():
     """A second kind, as the employment section will declare it (here on the dispute model, for the test)."""
     kind = case_kind_register(CaseKind(
-        letter="E", section="employment_test", model=DisputeCase, title="申訴",
+        letter="Z", section="employment_test", model=DisputeCase, title="申訴",
         case_url=lambda case: f"/employment/track/{case.pk}/", contact=lambda case: ("", ""),
     ))
     yield kind
-    case_kind_unregister("E")
+    case_kind_unregister("Z")
 
 
 def test_a_dispute_number_opens_the_dispute_case_page(client):
@@ -34,8 +34,8 @@ def test_a_dispute_number_opens_the_dispute_case_page(client):
 
 def test_the_numbers_letter_sends_the_citizen_to_that_sections_case_page(client, employment_kind):
     filed = file_case()
-    DisputeCase.objects.filter(pk=filed.case.pk).update(case_number="109-E-000001")
-    response = _track(client, "109-e-000001 ", filed.access_code)
+    DisputeCase.objects.filter(pk=filed.case.pk).update(case_number="109-Z-000001")
+    response = _track(client, "109-z-000001 ", filed.access_code)
     assert response["Location"] == f"/employment/track/{filed.case.pk}/"
     # Remembered for that section only: the disputes case page stays closed.
     assert client.session["employment_test_tracked_cases"] == [str(filed.case.pk)]
