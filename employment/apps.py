@@ -18,5 +18,7 @@ class EmploymentConfig(Section):
                        _("遇到求職陷阱或不實徵才廣告，可附上廣告內容與截圖線上申訴。")),
         CitizenService("employment:job-ad-checker", _("徵才廣告檢查"),
                        _("刊登前貼上徵才廣告，檢查是否有歧視性用語或未揭示薪資範圍。")),
+        CitizenService("employment:discrimination-register", _("就業歧視違法事業單位查詢"),
+                       _("查詢經本局就業歧視評議委員會認定違法並公布之事業單位。")),
     ]
     workbench = "employment.workbench.queues"

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.manager import HistoryDescriptor
@@ -98,7 +99,10 @@ class LegalRule(models.Model):
     migration, citing the article; an administrator corrects them in the admin. Read with `rule_on(key, day)`.
     """
 
-    key = models.SlugField(_("代碼"), max_length=80, help_text=_("程式讀取用的代碼，例如 disputes.assign_within_days。"))
+    key = models.CharField(
+        _("代碼"), max_length=80, db_index=True, help_text=_("程式讀取用的代碼，例如 disputes.assign_within_days。"),
+        validators=[RegexValidator(r"^[a-z0-9_]+(\.[a-z0-9_]+)+\Z", _("代碼為小寫英數字與底線，以點分段，例如 disputes.assign_within_days。"))],
+    )
     value = models.DecimalField(_("數值"), max_digits=14, decimal_places=4)
     valid_from = models.DateField(_("生效日"))
     title = models.CharField(_("名稱"), max_length=200)
