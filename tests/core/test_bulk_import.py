@@ -29,14 +29,16 @@ def _run(importer: SpreadsheetImport, rows, user, headers=None):
 def test_five_thousand_unions_import_in_a_bounded_number_of_queries_and_seconds(
         union_clerk, django_assert_max_num_queries):
     upload = xlsx_upload(HEADERS, [_union_row(index) for index in range(5000)])
-    started = time.perf_counter()
+    # CPU time of this process (the import runs in it, on SQLite): wall time on a shared machine measures the
+    # other processes too.
+    started, started_wall = time.process_time(), time.perf_counter()
     # Inserts go in batches of 500, except that SQLite caps a statement at 999 parameters, so there a batch of
     # unions is ~90 rows and of history rows ~65: about 27 queries per 1,000 rows, plus a constant few look-ups.
     # (One query per row would be 5,000.)
     with django_assert_max_num_queries(5 * 30) as captured:
         result = UnionImport().run(upload, user=union_clerk)
-    seconds = time.perf_counter() - started
-    print(f"\n5,000-row union import: {seconds:.2f} s, {len(captured.captured_queries)} queries")
+    seconds, wall = time.process_time() - started, time.perf_counter() - started_wall
+    print(f"\n5,000-row union import: {seconds:.2f} s CPU ({wall:.2f} s wall), {len(captured.captured_queries)} queries")
     assert result.errors == []
     assert result.created == 5000
     assert seconds < 10
