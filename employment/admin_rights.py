@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from employment.committee import meeting_attendance, review_apply
+from employment.imports import AntiDiscriminationSeminarImport, ScamConsultationImport
 from employment.models import (
     AntiDiscriminationSeminar,
     CommitteeMeeting,
@@ -15,7 +16,7 @@ from employment.models import (
     JobAdPhrase,
     ScamConsultation,
 )
-from labor_portal.core.admin import BureauRecordAdmin
+from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin
 
 
 @admin.register(JobAdPhrase)
@@ -115,14 +116,16 @@ class CommitteeReviewAdmin(BureauRecordAdmin):
 
 
 @admin.register(AntiDiscriminationSeminar)
-class AntiDiscriminationSeminarAdmin(BureauRecordAdmin):
+class AntiDiscriminationSeminarAdmin(SpreadsheetImportAdminMixin, BureauRecordAdmin):
+    spreadsheet_import = AntiDiscriminationSeminarImport()
     list_display = ("title", "held_on", "place", "sessions", "participants", "establishments")
     search_fields = ("title", "place")
     date_hierarchy = "held_on"
 
 
 @admin.register(ScamConsultation)
-class ScamConsultationAdmin(BureauRecordAdmin):
+class ScamConsultationAdmin(SpreadsheetImportAdminMixin, BureauRecordAdmin):
+    spreadsheet_import = ScamConsultationImport()
     list_display = ("consulted_on", "channel", "topic")
     list_filter = ("channel", "topic")
     search_fields = ("notes",)
