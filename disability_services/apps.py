@@ -1,6 +1,9 @@
+from importlib import import_module
+
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from labor_portal.core.sections import Section
+from labor_portal.core.sections import CitizenService, Section
 
 
 class DisabilityServicesConfig(Section):
@@ -9,3 +12,28 @@ class DisabilityServicesConfig(Section):
     verbose_name = _("職業重建")
     role = "職業重建科"
     order = 60
+    built = True  # every id of the report specification is computed (tests/reporting/test_catalogue.py)
+    citizen_services = [
+        CitizenService(
+            "disability_services:quota-calculator", _("身心障礙者定額進用試算"),
+            _("輸入員工人數與進用之身心障礙員工，試算應進用人數、差額補助費或超額進用獎勵；不儲存資料。"),
+        ),
+    ]
+    workbench = "disability_services.workbench.queues"
+    quick_links = [
+        (_("從 Excel 匯入每月進用名冊"), "admin:disability_services_monthlyroster_import"),
+        (_("超額進用獎勵申請"), "admin:disability_services_rewardapplication_changelist"),
+    ]
+
+    def ready(self):
+        super().ready()
+        post_migrate.connect(seed_legal_rules, sender=self, dispatch_uid="disability_services_seed_legal_rules")
+
+
+def seed_legal_rules(sender, using="default", **kwargs):
+    """The art. 38 numbers, base wage and reward rate of migration 0002, put back after a database flush (as a
+    test's live server leaves it) when missing: the quota table cannot be computed without them. Rows that exist
+    (an administrator's correction included) are left as they are."""
+    from django.apps import apps
+
+    import_module("disability_services.migrations.0002_quota_legal_rules").add_rules(apps, None)

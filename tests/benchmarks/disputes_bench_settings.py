@@ -7,7 +7,8 @@ The floor endpoint (/bench-floor/, tests/benchmarks/floor) exists in these setti
 
 from labor_portal.settings import *  # noqa: F403
 
-RATE_LIMITS = {"disputes.apply": "1000000/m"}
+RATE_LIMITS = {"disputes.apply": "1000000/m",
+               **{f"employment_{form}.apply": "1000000/m" for form in ("discrimination", "harassment", "scam")}}
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.benchmarks.floor"]  # noqa: F405
 ROOT_URLCONF = "tests.benchmarks.floor.urls"

@@ -20,6 +20,11 @@ case numbers gapless, every confirmation e-mail written and sent.
 Writes the results to tests/benchmarks/results/ (gitignored).
 
 Goals: real >= 0.33 of the floor's filings/s, no errors; with Redis down within 20% of Redis up, no errors.
+
+`--form` chooses what "real" files: the mediation application (disputes, the default) or one of the employment
+complaint forms (discrimination, harassment, scam: /employment/complaints/<form>/, the same 20 kB PDF attached);
+"lost" is then counted on that complaint model's rows and the case kit's outbox. Each gunicorn's stderr is kept
+in tests/benchmarks/results/ (the path is printed).
 """
 
 import argparse
@@ -36,6 +41,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -86,9 +92,10 @@ def recreate_database(args) -> None:
     manage(args, "migrate", "--noinput", "--run-syncdb")
 
 
-def start(command: list[str], env: dict) -> subprocess.Popen:
+def start(command: list[str], env: dict, stderr=subprocess.DEVNULL) -> subprocess.Popen:
+    # stderr to a file (or nowhere), never to an unread pipe: a full pipe would stall the process.
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=stderr, text=True)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -171,6 +178,36 @@ def application(page: str, csrf: str, n: int, with_attachment: bool) -> tuple[by
     return multipart(fields, [("attachments", "payslip.pdf", PDF)] if with_attachment else [])
 
 
+COMPLAINANT = [
+    ("website", ""), ("consent", "on"), ("complainant_name", "王小明"), ("complainant_personal_id", "A123456789"),
+    ("complainant_phone", "0912345678"), ("complainant_address", "高雄市苓雅區四維三路2號"),
+    ("employer_name", "示範股份有限公司"), ("employer_business_number", "04595257"), ("employer_address", ""),
+    ("employer_contact", "07-1234567"),
+]
+
+
+def complaint_fields(form: str) -> list[tuple[str, str]]:
+    """Valid data of each complaint form (as tests/employment/complaints_helpers.form_data)."""
+    if form == "discrimination":
+        return [("grounds", "gender"), ("grounds", "age"), ("job_title", "倉管人員"), ("incident_on", "2020-03-02"),
+                ("account", "面試時被告知只錄取男性。")]
+    if form == "harassment":
+        day = (date.today() - timedelta(days=30)).isoformat()
+        return [("complainant_role", "employee"), ("route", "top_manager"), ("respondent_name", "陳大同"),
+                ("respondent_title", "董事長"), ("act_ended_on", day), ("learned_on", day),
+                ("account", "董事長多次在辦公室對我有不當肢體接觸。")]
+    return [("ad_source", "social"), ("ad_url", "https://example.tw/jobs/1"),
+            ("ad_text", "輕鬆工作日領3000，需先繳保證金"), ("account", "面試時要求先繳保證金 5,000 元。")]
+
+
+def complaint(form: str):
+    def body(page: str, csrf: str, n: int, with_attachment: bool) -> tuple[bytes, str]:
+        fields = [("csrfmiddlewaretoken", csrf), ("submission_token", TOKEN_FIELD.search(page).group(1)),
+                  *COMPLAINANT, ("complainant_email", f"complainant{n}@example.tw"), *complaint_fields(form)]
+        return multipart(fields, [("attachments", "evidence.pdf", PDF)] if with_attachment else [])
+    return body
+
+
 def floor_note(page: str, csrf: str, n: int, with_attachment: bool) -> tuple[bytes, str]:
     fields = {"csrfmiddlewaretoken": csrf, "name": "王小明", "email": f"citizen{n}@example.tw",
               "message": "雇主積欠三個月工資。"}
@@ -183,9 +220,17 @@ class Target:
     path: str
     filed_path: str  # where a successful POST redirects
     body: object  # (page, csrf, n, with_attachment) -> (body, content type)
+    model: str = "disputes.DisputeCase"  # the rows a filing adds (counted for "lost")
 
 
-REAL = Target("real", "/disputes/apply/", "/disputes/apply/filed/", application)
+FORMS = {
+    "disputes": Target("real", "/disputes/apply/", "/disputes/apply/filed/", application),
+    **{form: Target("real", f"/employment/complaints/{form}/", f"/employment/complaints/{form}/filed/",
+                    complaint(form), f"employment.{model}")
+       for form, model in (("discrimination", "DiscriminationComplaint"), ("harassment", "HarassmentComplaint"),
+                           ("scam", "ScamComplaint"))},
+}
+REAL = FORMS["disputes"]  # the default (disputes_profile.py's)
 FLOOR = Target("floor", "/bench-floor/", "/bench-floor/done/", floor_note)
 
 
@@ -284,8 +329,8 @@ import json, re
 from collections import defaultdict
 from django.apps import apps
 from django.db import DatabaseError
-from disputes.models import DisputeCase
 from tests.benchmarks.floor.models import FloorNote
+Case = apps.get_model(%r)  # the filed form's model
 total = pending = 0
 for label in ("disputes.ConfirmationEmail", "cases.OutboxMessage"):
     try:
@@ -295,17 +340,17 @@ for label in ("disputes.ConfirmationEmail", "cases.OutboxMessage"):
     except (LookupError, DatabaseError):  # not there (yet) in this tree
         continue
 years = defaultdict(list)
-for number in DisputeCase.objects.values_list("case_number", flat=True):
+for number in Case.objects.values_list("case_number", flat=True):
     year, _letter, serial = number.split("-")
     years[year].append(int(serial))
 gapless = all(sorted(serials) == list(range(1, len(serials) + 1)) for serials in years.values())
-print(json.dumps({"cases": DisputeCase.objects.count(), "gapless": gapless, "floor_rows": FloorNote.objects.count(),
+print(json.dumps({"cases": Case.objects.count(), "gapless": gapless, "floor_rows": FloorNote.objects.count(),
                   "outbox": total, "pending": pending}))
 """
 
 
 def state(args) -> dict:
-    return json.loads(manage(args, "shell", "-c", STATE).splitlines()[-1])
+    return json.loads(manage(args, "shell", "-c", STATE % FORMS[args.form].model).splitlines()[-1])
 
 
 def flush_outbox(args) -> str:
@@ -335,8 +380,13 @@ def wait_for_worker(args, expected_rows: int, seconds: float = 120) -> None:
 
 def measure(args, label: str, redis_url: str, port: int) -> dict:
     env = server_env(args, redis_url)
-    gunicorn = start([PYTHON, "-m", "gunicorn", "labor_portal.wsgi", "-w", "2", "--threads", str(args.threads),
-                      "-b", f"127.0.0.1:{port}", "--log-level", "warning"], env)
+    RESULTS.mkdir(exist_ok=True)
+    log = RESULTS / f"gunicorn-{args.form}-{label.replace(' ', '-').lower()}-{args.started}.log"
+    print(f"{label}: gunicorn's stderr in {log.relative_to(ROOT)}", flush=True)
+    with log.open("w") as stderr:
+        gunicorn = start([PYTHON, "-m", "gunicorn", "labor_portal.wsgi", "-w", "2", "--threads", str(args.threads),
+                          "-b", f"127.0.0.1:{port}", "--log-level", "warning"], env, stderr)
+    REAL = FORMS[args.form]
     redis_up = redis_url == args.redis_url
     worker = start_worker(env) if redis_up and args.worker == "during" else None
     result: dict = {}
@@ -378,7 +428,7 @@ def measure(args, label: str, redis_url: str, port: int) -> dict:
     # The same comparison by the workers' CPU alone, which the machine's other load disturbs far less.
     result["cpu_ratio"] = round(result["floor"]["worker_cpu_ms_per_filing"]
                                 / result["real"]["worker_cpu_ms_per_filing"], 3)
-    print(f"{label}:", flush=True)
+    print(f"{label} ({args.form}):", flush=True)
     for target in ("real", "floor"):
         run = result[target]
         print(f"  {target:5}: {run['per_second']:6.1f} filings/s  p50 {run['p50_ms']:6.1f} ms  p95 {run['p95_ms']:6.1f} ms"
@@ -415,9 +465,12 @@ def main():
                         help="run the Celery worker on this machine during the load, or only after it (as when "
                              "workers run on other machines)")
     parser.add_argument("--mode", choices=["both", "redis-up", "redis-down"], default="both")
+    parser.add_argument("--form", choices=list(FORMS), default="disputes",
+                        help="what 'real' files: the mediation application or an employment complaint form")
     parser.add_argument("--note", default="", help="written with the results, e.g. what was changed")
     args = parser.parse_args()
     args.media_root = args.media_root or tempfile.mkdtemp(prefix="disputes_bench_media_")
+    args.started = time.strftime("%Y%m%d-%H%M%S")
 
     recreate_database(args)
     results = {}
@@ -433,8 +486,8 @@ def main():
         print(f"Redis down throughput is {ratio:.0%} of Redis up (goal: at least 80%: {'met' if ratio >= 0.8 else 'NOT met'})")
     print("no errors, no lost filings" if not failed else "FAILED: errors or lost filings (see checks)")
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"disputes_load-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps({"command": sys.argv, "note": args.note, "results": results}, indent=2,
+    out = RESULTS / f"disputes_load-{args.form}-{args.started}.json"
+    out.write_text(json.dumps({"command": sys.argv, "form": args.form, "note": args.note, "results": results}, indent=2,
                               ensure_ascii=False))
     print(f"written to {out.relative_to(ROOT)}")
     sys.exit(1 if failed else 0)

@@ -31,6 +31,7 @@ def main():
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
     parser.add_argument("--filings", type=int, default=300)
     parser.add_argument("--floor", action="store_true", help="profile the floor endpoint instead")
+    parser.add_argument("--form", default="disputes", help="disputes (default), discrimination, harassment or scam")
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--cpu-timer", action="store_true", help="profile by CPU time (slower, steadier)")
     parser.add_argument("--no-profile", action="store_true", help="only the CPU per filing, without cProfile's cost")
@@ -47,7 +48,7 @@ def main():
     django.setup()
     from django.test import Client
 
-    target = disputes_load.FLOOR if args.floor else disputes_load.REAL
+    target = disputes_load.FLOOR if args.floor else disputes_load.FORMS[args.form]
     client = Client(enforce_csrf_checks=True, REMOTE_ADDR="127.0.0.1", HTTP_HOST="127.0.0.1")
 
     def filing(n):
@@ -75,7 +76,7 @@ def main():
         return
     results = ROOT / "tests" / "benchmarks" / "results"
     results.mkdir(exist_ok=True)
-    out = results / f"disputes_profile-{'floor' if args.floor else 'real'}-{time.strftime('%Y%m%d-%H%M%S')}.prof"
+    out = results / f"disputes_profile-{'floor' if args.floor else args.form}-{time.strftime('%Y%m%d-%H%M%S')}.prof"
     profiler.dump_stats(out)
     stats = pstats.Stats(profiler).strip_dirs()
     stats.sort_stats("cumulative").print_stats(args.top)
