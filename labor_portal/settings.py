@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 from celery.schedules import crontab
 from csp.constants import NONCE as CSP_NONCE
 from csp.constants import NONE as CSP_NONE
@@ -276,7 +277,14 @@ AXES_VERBOSE = False
 # --- Internationalisation -------------------------------------------------------------------------
 
 LANGUAGE_CODE = "zh-hant"
-LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]
+LANGUAGES = [
+    ("zh-hant", "繁體中文"), ("en", "English"),
+    # The migrant workers' languages (the 1955 hotline's): migrant_workers/locale translates their pages.
+    ("id", "Bahasa Indonesia"), ("vi", "Tiếng Việt"), ("th", "ภาษาไทย"), ("tl", "Tagalog"),
+]
+# Django ships no locale data for Tagalog: declared here (the Django docs' EXTRA_LANG_INFO pattern).
+EXTRA_LANG_INFO = {"tl": {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}}
+django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # zh-Hant numbers with thousands separators, as in the printed report (labor_portal/formats/zh_Hant).
 FORMAT_MODULE_PATH = ["labor_portal.formats"]

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from labor_portal.core.sections import Section
+from labor_portal.core.sections import CitizenService, Section
 
 
 class MigrantWorkersConfig(Section):
@@ -9,3 +9,9 @@ class MigrantWorkersConfig(Section):
     verbose_name = _("外籍勞工")
     role = "外勞科"
     order = 50
+    built = True  # every id of the report specification is computed (tests/reporting/test_catalogue.py)
+    citizen_services = [
+        CitizenService("migrant_workers:complain", _("移工申訴及求助"),
+                       _("以印尼文、越南文、泰文、菲律賓文、英文或中文線上申訴，送出後取得案件編號與查詢碼。")),
+    ]
+    workbench = "migrant_workers.workbench.queues"

@@ -1,0 +1,104 @@
+"""Writes of the migrant-workers section: a worker's complaint (filing, state changes) and notifications."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from labor_portal.cases import numbers
+from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
+from labor_portal.cases.statelog import latest_change_day
+from migrant_workers.models import (
+    ComplaintTopic,
+    MigrantComplaint,
+    MigrantComplaintStateChange,
+    MigrantComplaintStatus,
+)
+from migrant_workers.notifications import complaint_confirmation_queue, complaint_status_email_queue
+
+COMPLAINT_KIND = "W"
+# What a worker may report that needs the bureau at once: always urgent on the staff workbench.
+URGENT_TOPICS = (ComplaintTopic.EMERGENCY, ComplaintTopic.ABUSE)
+
+
+@dataclass(frozen=True)
+class FiledComplaint:
+    case: MigrantComplaint
+    access_code: str
+
+
+def complaint_file(*, fields: dict, submission_token: str | None = None, filed_on: date | None = None,
+                   user=None) -> FiledComplaint:
+    """File a complaint once: a repeated submission with the same token returns the case it created."""
+    token = submission_token or secrets.token_urlsafe(32)
+    try:
+        case = _complaint_create(fields=fields, token=token, filed_on=filed_on or timezone.localdate(), user=user)
+    except IntegrityError:
+        if existing := MigrantComplaint.objects.filter(submission_token=token).first():
+            return FiledComplaint(existing, access_code_current(kind=COMPLAINT_KIND, case=existing))
+        raise
+    return FiledComplaint(case, access_code_for_token(token))
+
+
+@transaction.atomic
+def _complaint_create(*, fields, token, filed_on, user) -> MigrantComplaint:
+    fields = dict(fields)
+    urgent = bool(fields.pop("urgent", False)) or fields.get("topic") in URGENT_TOPICS
+    case = MigrantComplaint(
+        access_code_hash=access_code_hash(access_code_for_token(token)), submission_token=token, filed_on=filed_on,
+        language=get_language() or settings.LANGUAGE_CODE, urgent=urgent, created_by=user, updated_by=user,
+        **fields,
+    )
+    complaint_state_change(case, MigrantComplaintStatus.RECEIVED, user=user, on=filed_on)
+    case.case_number = numbers.case_number_next(kind=COMPLAINT_KIND, filed_on=filed_on)
+    case.save(force_insert=True)
+    complaint_confirmation_queue(case=case)
+    return case
+
+
+def complaint_state_change(case: MigrantComplaint, to_state: str, *, user, reason: str = "",
+                           on: date | None = None) -> MigrantComplaintStateChange:
+    """The one way a complaint changes state: logs it and tells the worker; the caller saves the case, inside
+    its transaction (holding the row lock, or inserting the case)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("complaint_state_change needs the caller's transaction and row lock")
+    on = on or timezone.localdate()
+    first = case._state.adding and not getattr(case, "_state_log_started", False)
+    from_state = "" if first else case.status
+    if not first:
+        last = latest_change_day(MigrantComplaintStateChange, case)
+        if last is not None and on < last:
+            on = last
+    # A case being inserted is saved by the caller after its log row (foreign keys are checked at commit).
+    change = MigrantComplaintStateChange.objects.create(
+        case=case, from_state=from_state, to_state=to_state, changed_on=on, changed_by=user, reason=reason)
+    case.status = to_state
+    case._state_log_started = True
+    if from_state != to_state and not case._state.adding:
+        complaint_status_email_queue(case=case, state=to_state)
+    return change
+
+
+@transaction.atomic
+def complaint_advance(*, case: MigrantComplaint, to_state: str, user=None, reason: str = "",
+                      on: date | None = None) -> MigrantComplaint:
+    """A clerk moves the complaint on (assigned, sheltered, resolved, closed)."""
+    case = MigrantComplaint.objects.select_for_update().get(pk=case.pk)
+    if to_state not in MigrantComplaintStatus.values:
+        raise ValidationError({"status": _("請選擇狀態。")})
+    if case.is_concluded:
+        raise ValidationError(_("案件已結案。"))
+    if to_state == case.status:
+        return case
+    complaint_state_change(case, to_state, user=user, reason=reason, on=on)
+    if to_state == MigrantComplaintStatus.ASSIGNED and case.handler_id is None and user is not None:
+        case.handler = user
+    case.updated_by = user
+    case.save()
+    return case
