@@ -2,14 +2,13 @@
 bookings (contacts masked in lists; confirmed, cancelled and attended through the services), daily visitor counts
 (Excel import) and grants."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db.models import Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from labor_portal.cases.admin import PersonalDataAdminMixin
-from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin
+from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin, apply_to_selected
 from labor_portal.core.validators import mask_name
 from museum import services
 from museum.imports import VisitorCountImport, VisitSlotImport
@@ -22,18 +21,6 @@ from museum.models import (
     VisitorCount,
     VisitSlot,
 )
-
-
-def _apply(request, queryset, action, done: str) -> None:
-    count = 0
-    for obj in queryset:
-        try:
-            action(obj)
-            count += 1
-        except ValidationError as exc:
-            messages.error(request, f"{obj}: {' '.join(exc.messages)}")
-    if count:
-        messages.success(request, _("%(count)s 筆%(done)s。") % {"count": count, "done": done})
 
 
 @admin.register(Exhibition)
@@ -89,21 +76,21 @@ class GroupVisitBookingAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
 
     @admin.action(description=_("確認所選預約"), permissions=["change"])
     def confirm(self, request, queryset):
-        _apply(request, queryset, lambda b: services.visit_booking_confirm(booking=b, user=request.user), _("已確認"))
+        apply_to_selected(request, queryset, lambda b: services.visit_booking_confirm(booking=b, user=request.user), _("已確認"))
 
     @admin.action(description=_("所選團體已到館（實到人數同預約人數）"), permissions=["change"])
     def attended_as_booked(self, request, queryset):
-        _apply(request, queryset, lambda b: services.visit_booking_attendance(
+        apply_to_selected(request, queryset, lambda b: services.visit_booking_attendance(
             booking=b, attended=b.group_size, user=request.user), _("已登錄到館"))
 
     @admin.action(description=_("所選團體未到館"), permissions=["change"])
     def no_show(self, request, queryset):
-        _apply(request, queryset, lambda b: services.visit_booking_attendance(booking=b, attended=0, user=request.user),
+        apply_to_selected(request, queryset, lambda b: services.visit_booking_attendance(booking=b, attended=0, user=request.user),
                _("已登錄未到"))
 
     @admin.action(description=_("取消所選預約（名額遞補候補者）"), permissions=["change"])
     def cancel(self, request, queryset):
-        _apply(request, queryset, lambda b: services.visit_booking_cancel(booking=b, user=request.user), _("已取消"))
+        apply_to_selected(request, queryset, lambda b: services.visit_booking_cancel(booking=b, user=request.user), _("已取消"))
 
 
 @admin.register(VisitorCount)

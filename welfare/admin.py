@@ -3,13 +3,13 @@ the services), the bands as dated data, injured workers' cases (personal and hea
 read-logged), rental housing, and the Shijia Hall's facilities and bookings."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from labor_portal.cases.admin import PersonalDataAdminMixin
-from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin
+from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin, apply_to_selected
 from labor_portal.core.validators import mask_name, mask_personal_id
 from welfare import services
 from welfare.imports import InjuredWorkerCaseImport, RentalHousingUnitImport
@@ -33,17 +33,6 @@ def _phone_masked(phone: str) -> str:
     return f"{phone[:4]}***{phone[-2:]}" if len(phone) > 6 else "***"
 
 
-def _apply(request, queryset, action, done: str) -> None:
-    """Run a service on each selected record; each refusal is reported, the others are done."""
-    count = 0
-    for obj in queryset:
-        try:
-            action(obj)
-            count += 1
-        except ValidationError as exc:
-            messages.error(request, f"{obj}: {' '.join(exc.messages)}")
-    if count:
-        messages.success(request, _("%(count)s 筆%(done)s。") % {"count": count, "done": done})
 
 
 @admin.register(CondolenceBand)
@@ -148,12 +137,12 @@ class CondolencePaymentAdmin(BureauRecordAdmin):
 
     @admin.action(description=_("核准所選慰問金"), permissions=["change"])
     def approve(self, request, queryset):
-        _apply(request, queryset, lambda p: services.condolence_payment_approve(payment=p, user=request.user),
+        apply_to_selected(request, queryset, lambda p: services.condolence_payment_approve(payment=p, user=request.user),
                _("已核准"))
 
     @admin.action(description=_("所選慰問金今日撥款"), permissions=["change"])
     def pay_today(self, request, queryset):
-        _apply(request, queryset, lambda p: services.condolence_payment_pay(
+        apply_to_selected(request, queryset, lambda p: services.condolence_payment_pay(
             payment=p, paid_on=timezone.localdate(), user=request.user), _("已撥款"))
 
 
@@ -242,23 +231,23 @@ class HallBookingAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
 
     @admin.action(description=_("確認所選預約"), permissions=["change"])
     def confirm(self, request, queryset):
-        _apply(request, queryset, lambda b: services.hall_booking_confirm(booking=b, user=request.user), _("已確認"))
+        apply_to_selected(request, queryset, lambda b: services.hall_booking_confirm(booking=b, user=request.user), _("已確認"))
 
     @admin.action(description=_("所選預約今日收足應收金額"), permissions=["change"])
     def paid_in_full_today(self, request, queryset):
-        _apply(request, queryset, lambda b: services.hall_booking_payment(
+        apply_to_selected(request, queryset, lambda b: services.hall_booking_payment(
             booking=b, amount=b.fee - b.paid_amount, paid_on=timezone.localdate(), user=request.user), _("已收款"))
 
     @admin.action(description=_("所選預約已使用（實到人數同預約人數）"), permissions=["change"])
     def used_as_booked(self, request, queryset):
-        _apply(request, queryset, lambda b: services.hall_booking_attendance(booking=b, people=b.people,
+        apply_to_selected(request, queryset, lambda b: services.hall_booking_attendance(booking=b, people=b.people,
                                                                              user=request.user), _("已登錄使用"))
 
     @admin.action(description=_("所選預約未到"), permissions=["change"])
     def no_show(self, request, queryset):
-        _apply(request, queryset, lambda b: services.hall_booking_attendance(booking=b, people=0, user=request.user),
+        apply_to_selected(request, queryset, lambda b: services.hall_booking_attendance(booking=b, people=0, user=request.user),
                _("已登錄未到"))
 
     @admin.action(description=_("取消所選預約（名額遞補候補者）"), permissions=["change"])
     def cancel(self, request, queryset):
-        _apply(request, queryset, lambda b: services.hall_booking_cancel(booking=b, user=request.user), _("已取消"))
+        apply_to_selected(request, queryset, lambda b: services.hall_booking_cancel(booking=b, user=request.user), _("已取消"))
