@@ -1,13 +1,10 @@
 """How the citizen pages and e-mails write money, dates and the zh-Hant-only choice labels in each language."""
 
-from datetime import date
 
 from django import template
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 
 from disputes.forms import CATEGORY_LABELS, CHANNEL_LABELS
-from labor_portal.core.roc import roc_date
+from labor_portal.core.templatetags.roc import local_date
 
 register = template.Library()
 
@@ -20,14 +17,8 @@ def ntd(value) -> str:
     return f"NT${int(value):,}"
 
 
-@register.filter
-def local_date(value: date | None) -> str:
-    """109年6月30日 on zh-Hant pages, as the bureau writes dates; the Gregorian date in other languages."""
-    if value is None:
-        return ""
-    if (get_language() or "").startswith("zh"):
-        return roc_date(value)
-    return date_format(value, "DATE_FORMAT")
+# One rule for dates on citizens' pages, kept with the ROC filters.
+register.filter("local_date", local_date)
 
 
 @register.filter

@@ -1,27 +1,18 @@
 """How the complaint pages and e-mails write dates and choice codes in the page's language."""
 
-from datetime import date
 
 from django import template
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 
 from employment.grounds import Ground
 from employment.models import MAIN_GROUND_CHOICES, ComplaintStatus, UnlawfulRecruitmentAct
-from labor_portal.core.roc import roc_date
+from labor_portal.core.templatetags.roc import local_date
 
 register = template.Library()
 _GROUNDS = dict(MAIN_GROUND_CHOICES)
 
 
-@register.filter
-def local_date(value: date | None) -> str:
-    """109年6月30日 on zh-Hant pages, as the bureau writes dates; the Gregorian date in other languages."""
-    if value is None:
-        return ""
-    if (get_language() or "").startswith("zh"):
-        return roc_date(value)
-    return date_format(value, "DATE_FORMAT")
+# One rule for dates on citizens' pages, kept with the ROC filters.
+register.filter("local_date", local_date)
 
 
 @register.filter
