@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disability_services import services
-from disability_services.imports import MonthlyRosterImport, QuotaEmployerImport
+from disability_services.imports import MonthlyRosterImport, QuotaEmployerImport, RehabilitationCaseImport
 from disability_services.models import (
+    CaseStageChange,
     Client,
     Entrepreneur,
     EntrepreneurRevenue,
@@ -162,12 +163,38 @@ class ClientRecordAdmin(BureauRecordAdmin):
     list_select_related = ("client",)
 
 
+class CaseStageChangeInline(admin.TabularInline):
+    """The case's stage log, read only: it is written by the services when the stage changes."""
+
+    model = CaseStageChange
+    fields = ("changed_on", "from_state", "to_state", "changed_by", "reason", "changed_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(RehabilitationCase)
-class RehabilitationCaseAdmin(ClientRecordAdmin):
+class RehabilitationCaseAdmin(SpreadsheetImportAdminMixin, ClientRecordAdmin):
+    spreadsheet_import = RehabilitationCaseImport()
     list_display = ("client", "opened_on", "stage", "closed_on", "outcome", "manager")
     list_filter = ("stage", "outcome")
     date_hierarchy = "opened_on"
     search_fields = ("manager",)
+    inlines = [CaseStageChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        # The stage is a logged state (the case-management figures read it as it stood at a period's end).
+        if change:
+            services.rehabilitation_case_staff_save(case=obj, stage_changed="stage" in form.changed_data,
+                                                    user=request.user)
+        else:
+            services.rehabilitation_case_create(case=obj, user=request.user)
 
 
 @admin.register(VocationalAssessment)

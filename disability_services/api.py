@@ -1,8 +1,10 @@
 """API of the vocational-rehabilitation section (staff of 職業重建科 only): the quota register, reward
 applications and clients' cases; clients' personal data always masked here (in full, read-logged, in the admin)."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from disability_services import services
 from disability_services.models import (
     Client,
     MonthlyRoster,
@@ -55,10 +57,31 @@ class ClientViewSet(SectionReadOnlyViewSet):
 
 
 class RehabilitationCaseViewSet(SectionViewSet):
+    """Writes go through the services, as the admin's do: each stage change is logged."""
+
     queryset = RehabilitationCase.objects.order_by("-opened_on", "pk")
     date_field = "opened_on"
     filterset_fields = ["stage", "outcome"]
     fields = ["id", "client", "opened_on", "stage", "closed_on", "outcome", "manager"]
+
+    def _case(self, serializer, instance=None) -> RehabilitationCase:
+        case = instance or RehabilitationCase()
+        for name, value in serializer.validated_data.items():
+            setattr(case, name, value)
+        try:
+            case.clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        return case
+
+    def perform_create(self, serializer):
+        serializer.instance = services.rehabilitation_case_create(case=self._case(serializer),
+                                                                  user=self.request.user)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.rehabilitation_case_staff_save(
+            case=self._case(serializer, serializer.instance),
+            stage_changed="stage" in serializer.validated_data, user=self.request.user)
 
 
 class SupportedEmploymentCaseViewSet(SectionViewSet):

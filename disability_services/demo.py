@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from disability_services.models import (
     CaseOutcome,
     CaseStage,
+    CaseStageChange,
     Client,
     DisabilityLevel,
     EmploymentProgramme,
@@ -41,6 +42,7 @@ from disability_services.models import (
     VocationalAssessment,
 )
 from disability_services.quota import EmployerKind, Quarter, is_public
+from disability_services.services import first_stage_change
 from labor_portal.core.demo import create, split_total, spread_dates
 from labor_portal.core.periods import HalfYear
 from labor_portal.core.validators import LETTER_CODES
@@ -248,6 +250,21 @@ def _cases(people: _People):
     return cases
 
 
+REOPENED_ON = date(2020, 8, 3)
+
+
+def _stage_log(cases: list[RehabilitationCase]) -> list[CaseStageChange]:
+    """Each case's first stage entry; five of the cases closed before 2020H1 were reopened in 2020H2, as their
+    stage now shows, and still count as closed (not served) in 2020H1."""
+    changes = [first_stage_change(case, user=None) for case in cases]
+    closed_before = [case for case in cases if case.closed_on == date(2019, 12, 31)]
+    for case in closed_before[:5]:
+        changes.append(CaseStageChange(case=case, from_state=CaseStage.CLOSED, to_state=CaseStage.FOLLOW_UP,
+                                       changed_on=REOPENED_ON, reason="再次轉介"))
+        case.stage, case.closed_on, case.outcome = CaseStage.FOLLOW_UP, None, ""
+    return changes
+
+
 def _supported(people: _People):
     """Supported employment: 625 served (269 new), 240 placed, 114 stable 3 months; the rural programme."""
     cases = []
@@ -307,9 +324,13 @@ def load() -> str:
     create(Client, people.clients)
 
     create(RehabilitationCase, rehabilitation)
+    stage_log = _stage_log(rehabilitation)
+    CaseStageChange.objects.bulk_create(stage_log, batch_size=500)
+    reopened = [change.case for change in stage_log if change.changed_on == REOPENED_ON]
+    RehabilitationCase.objects.bulk_update(reopened, ["stage", "closed_on", "outcome"])
     create(SupportedEmploymentCase, supported)
     served_2020h1 = [case for case in rehabilitation if case.opened_on < date(2020, 7, 1)
-                     and (case.closed_on is None or case.closed_on >= date(2020, 1, 1))]
+                     and (case.closed_on is None or case.closed_on >= date(2020, 1, 1)) and case not in reopened]
     create(VocationalAssessment, [
         VocationalAssessment(case=served_2020h1[n * 7 % len(served_2020h1)], completed_on=day, recommendation="支持性就業")
         for n, day in enumerate(spread_dates(H1_2020, 52) + spread_dates(H2_2019, 40) + spread_dates(H2_2020, 45))

@@ -1,12 +1,13 @@
 """Excel import of the quota register: employers, and their monthly rosters (a roster names its employer by its
-business number or agency code)."""
+business number or agency code); and of rehabilitation cases (a case names its client by ID number)."""
 
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from disability_services.models import MonthlyRoster, QuotaEmployer
-from labor_portal.core.imports import SpreadsheetImport
+from disability_services.models import CaseStageChange, Client, MonthlyRoster, QuotaEmployer, RehabilitationCase
+from disability_services.services import first_stage_change
+from labor_portal.core.imports import BATCH_SIZE, SpreadsheetImport
 
 
 class QuotaEmployerImportForm(forms.ModelForm):
@@ -76,3 +77,35 @@ class MonthlyRosterImport(SpreadsheetImport):
                 result.errors.append(self._error(seen[(employer_id, month)], "__all__",
                                                  _("此單位該月份已有名冊，請於名冊頁修改。")))
         return validated
+
+
+class RehabilitationCaseImportForm(forms.ModelForm):
+    client = forms.ModelChoiceField(
+        queryset=Client.objects.all(), to_field_name="personal_id", label=_("身分證統一編號"),
+        error_messages={"invalid_choice": _("查無此身分證統一編號的個案當事人，請先登錄當事人。")},
+    )
+
+    class Meta:
+        model = RehabilitationCase
+        fields = ["client", "opened_on", "stage", "closed_on", "outcome", "manager"]
+
+
+class RehabilitationCaseImport(SpreadsheetImport):
+    """New cases only (a case has no number of its own to update it by): later stage changes are made on the
+    case's page, through the services, so that each is logged."""
+
+    form_class = RehabilitationCaseImportForm
+    columns = [
+        ("身分證統一編號", "client"),
+        ("開案日期", "opened_on"),
+        ("階段", "stage"),
+        ("結案日期", "closed_on"),
+        ("結案原因", "outcome"),
+        ("個案管理員", "manager"),
+    ]
+    example = ["A123456789", "2020-03-02", "評估", None, None, "個管員1"]
+
+    def after_create(self, instances, *, user):
+        # Every new case's stage log starts in the import's transaction, in batches rather than row by row.
+        CaseStageChange.objects.bulk_create([first_stage_change(case, user=user) for case in instances],
+                                            batch_size=BATCH_SIZE)

@@ -19,6 +19,7 @@ from disability_services.quota import (
     is_public,
     month_start,
 )
+from labor_portal.cases.statelog import StateChange
 from labor_portal.core.models import BureauRecord, PeriodQuerySet
 from labor_portal.core.periods import HalfYear
 from labor_portal.core.validators import mask_name, validate_personal_id
@@ -291,6 +292,22 @@ class RehabilitationCase(BureauRecord):
             raise ValidationError({"closed_on": _("結案日期不得早於開案日期。")})
         if (self.stage == CaseStage.CLOSED) != bool(self.closed_on):
             raise ValidationError({"closed_on": _("結案階段須填結案日期，未結案者不得填結案日期。")})
+
+
+class CaseStageChange(StateChange):
+    """One change of a rehabilitation case's stage (closed, reopened, moved on); written only by
+    disability_services.services. The case-management figures read a half-year's stages from it."""
+
+    case = models.ForeignKey(RehabilitationCase, on_delete=models.CASCADE, related_name="stage_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("個案階段變更紀錄")
+        verbose_name_plural = _("個案階段變更紀錄")
+        indexes = [
+            models.Index(fields=["case", "changed_on", "changed_at", "id"], name="rehab_stage_on_idx"),
+            # The cases changed since a period began (selectors.could_be_open_in), read from the index alone.
+            models.Index(fields=["changed_on", "case"], name="rehab_stage_day_idx"),
+        ]
 
 
 class VocationalAssessment(BureauRecord):

@@ -13,7 +13,6 @@ from disability_services.models import (
     MasseurTrainingSession,
     MasseurTrainingTopic,
     MonthlyRoster,
-    RehabilitationCase,
     RewardApplication,
     RewardStatus,
     SelfEmploymentGrant,
@@ -27,6 +26,7 @@ from disability_services.models import (
     VocationalAssessment,
 )
 from disability_services.quota import PRIVATE_KINDS, PUBLIC_KINDS, QuotaRules, QuotaStatus, recent_quarters
+from disability_services.selectors import cases_served_in
 from disability_services.services import applications_close
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.registry import (
@@ -35,6 +35,7 @@ from labor_portal.reporting.registry import (
     IndicatorGroup,
     ReportTable,
     Row,
+    Total,
     registry,
 )
 
@@ -64,6 +65,12 @@ class QuotaEmployment(ReportTable):
     title_en = "Employers obliged to hire people with disabilities (quota), as of period end"
     columns = ["總計", "公立機關(構)合計", "公立:機關", "公立:學校", "公立:公營企業", "私立機關(構)合計", "私立:學校",
                "私立:團體", "私立:民營"]
+    column_totals = (
+        Total("總計", ("公立機關(構)合計", "私立機關(構)合計")),
+        Total("公立機關(構)合計", ("公立:機關", "公立:學校", "公立:公營企業")),
+        Total("私立機關(構)合計", ("私立:學校", "私立:團體", "私立:民營")),
+    )
+    row_totals = (Total("義務機關構數:合計", ("義務機關構數:獎勵", "義務機關構數:足額", "義務機關構數:不足額")),)
 
     def _count(self, period: HalfYear) -> tuple[list[Row], dict]:
         month = period.last_day.replace(day=1)
@@ -155,8 +162,9 @@ class CaseManagement(IndicatorGroup):
     )
 
     def compute(self, period):
-        # Served: open at any time of the period; a person with two cases is one person.
-        totals = RehabilitationCase.objects.served_in(period).aggregate(
+        # Served: open at any time of the period, by the stage log (a case reopened later does not change a past
+        # half-year); a person with two cases is one person.
+        totals = cases_served_in(period).aggregate(
             new=Count("client", distinct=True, filter=Q(opened_on__gte=period.start)),
             cumulative=Count("client", distinct=True),
         )

@@ -1,14 +1,28 @@
-"""Writes of the vocational-rehabilitation section: deciding over-quota reward applications."""
+"""Writes of the vocational-rehabilitation section: deciding over-quota reward applications; a rehabilitation
+case's stage changes, logged for the reports."""
 
 from datetime import date
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disability_services.models import MonthlyRoster, RewardApplication, RewardStatus
+from disability_services.models import (
+    CaseStage,
+    CaseStageChange,
+    MonthlyRoster,
+    RehabilitationCase,
+    RewardApplication,
+    RewardStatus,
+)
 from disability_services.quota import Quarter, QuotaRules, QuotaStatus
+from labor_portal.cases.statelog import latest_change_day
 from labor_portal.core.models import rule_on
+
+# The reason on every backfilled change: it was derived from the records when the stage log was introduced.
+BACKFILL_REASON = "依既有資料補登"
 
 
 def reward_rate(quarter: Quarter) -> int:
@@ -59,3 +73,112 @@ def reward_application_decide(*, application: RewardApplication, approve: bool, 
     application.updated_by = user
     application.save()
     return application
+
+
+# --- Rehabilitation cases: the stage log ----------------------------------------------------------
+
+
+def first_stage_change(case: RehabilitationCase, *, user) -> CaseStageChange:
+    """A new case's first log entry, unsaved (the import and the demo write many at once): its stage as
+    entered, on its closing day when it is entered closed, otherwise on its opening day."""
+    closed = case.stage == CaseStage.CLOSED and case.closed_on
+    return CaseStageChange(case=case, from_state="", to_state=case.stage,
+                           changed_on=case.closed_on if closed else case.opened_on, changed_by=user)
+
+
+@transaction.atomic
+def rehabilitation_case_create(*, case: RehabilitationCase, user) -> RehabilitationCase:
+    """Save a new case with the first entry of its stage log."""
+    case.created_by = case.updated_by = user
+    case.save()
+    first_stage_change(case, user=user).save()
+    return case
+
+
+def rehabilitation_case_stage_change(*, case: RehabilitationCase, to_stage: str, user, reason: str = "",
+                                     on: date | None = None) -> RehabilitationCase:
+    """Move a case to another stage under its row lock, with its log entry; the caller saves the case.
+
+    `on` is the day the change counts on in reports: by default the closing day when the case is closed,
+    otherwise today. It is never before the previous change, so that the log's order stays the case's order.
+    Reopening a closed case clears its closing day and outcome.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("rehabilitation_case_stage_change needs the caller's transaction and row lock")
+    from_stage = RehabilitationCase.objects.select_for_update().values_list("stage", flat=True).get(pk=case.pk)
+    if to_stage == from_stage:
+        return case
+    closing = to_stage == CaseStage.CLOSED
+    on = on or (case.closed_on if closing and case.closed_on else timezone.localdate())
+    last = latest_change_day(CaseStageChange, case)
+    if last is not None and on < last:
+        on = last
+    CaseStageChange.objects.create(case=case, from_state=from_stage, to_state=to_stage, changed_on=on,
+                                   changed_by=user, reason=reason)
+    case.stage = to_stage
+    if closing:
+        case.closed_on = on
+    else:
+        case.closed_on, case.outcome = None, ""
+    return case
+
+
+@transaction.atomic
+def rehabilitation_case_stage_set(*, case: RehabilitationCase, to_stage: str, user, reason: str = "",
+                                  on: date | None = None, outcome: str = "") -> RehabilitationCase:
+    """Move a case on, close it (with its outcome) or reopen it, and save it (what a case manager does)."""
+    if to_stage == CaseStage.CLOSED:
+        case.closed_on, case.outcome = on or case.closed_on, outcome or case.outcome
+    rehabilitation_case_stage_change(case=case, to_stage=to_stage, user=user, reason=reason, on=on)
+    case.updated_by = user
+    case.save()
+    return case
+
+
+@transaction.atomic
+def rehabilitation_case_staff_save(*, case: RehabilitationCase, stage_changed: bool, user) -> RehabilitationCase:
+    """Save a staff edit of a case (the admin form, the API). Its stage goes through
+    rehabilitation_case_stage_change when the clerk changed it; otherwise the stage as it is now stands (one
+    changed meanwhile is not overwritten)."""
+    to_stage, closed_on, outcome = case.stage, case.closed_on, case.outcome
+    case.stage, case.closed_on = (
+        RehabilitationCase.objects.select_for_update().values_list("stage", "closed_on").get(pk=case.pk))
+    if stage_changed and to_stage != case.stage:
+        case.closed_on = closed_on
+        rehabilitation_case_stage_change(case=case, to_stage=to_stage, user=user)
+        if to_stage == CaseStage.CLOSED:
+            case.outcome = outcome
+    elif case.stage == CaseStage.CLOSED:
+        case.closed_on = closed_on or case.closed_on
+    case.updated_by = user
+    case.save()
+    return case
+
+
+def rehabilitation_stage_log_backfill(*, apps, batch_size: int = 5000) -> int:
+    """Write the first log entry of every case that has none: its stage as it is now, dated the last change of
+    it the records keep (a closed case's closing day; otherwise the day the case was last changed, never before
+    it opened). `apps` is the model registry (a migration's historical one, or django.apps.apps). Returns the
+    rows written. Every past half-year reads as it did: a case closed on its closing day, open before."""
+    case_model = apps.get_model("disability_services", "RehabilitationCase")
+    change_model = apps.get_model("disability_services", "CaseStageChange")
+    now = timezone.now()
+    rows = (
+        case_model.objects.filter(stage_changes__isnull=True)
+        .values_list("pk", "stage", "opened_on", "closed_on", "updated_at").order_by("pk")
+    )
+
+    def changed_on(stage, opened_on, closed_on, updated_at):
+        if stage == CaseStage.CLOSED and closed_on:
+            return closed_on
+        return max(opened_on, timezone.localdate(updated_at))
+
+    changes = (
+        change_model(case_id=pk, from_state="", to_state=stage, changed_at=now, reason=BACKFILL_REASON,
+                     changed_on=changed_on(stage, opened_on, closed_on, updated_at))
+        for pk, stage, opened_on, closed_on, updated_at in rows.iterator(chunk_size=batch_size)
+    )
+    written = 0
+    while batch := list(islice(changes, batch_size)):
+        written += len(change_model.objects.bulk_create(batch))
+    return written

@@ -29,7 +29,7 @@ from disputes.models import (
     outcome_errors,
 )
 from disputes.views import attachment_response
-from labor_portal.cases.admin import PersonalDataAdminMixin
+from labor_portal.cases.admin import PersonalDataAdminMixin, SeenStateForm
 from labor_portal.cases.models import PersonalDataPage
 from labor_portal.core.admin import BureauRecordAdmin
 from labor_portal.core.forms import ChoiceListField
@@ -103,11 +103,7 @@ class ReopeningInline(admin.TabularInline):
 STATE_FIELDS = ("status", "concluded_on", "settled_amount")
 
 
-def _state_token(values) -> str:
-    return "|".join("" if values.get(name) is None else str(values.get(name)) for name in STATE_FIELDS)
-
-
-class DisputeCaseForm(forms.ModelForm):
+class DisputeCaseForm(SeenStateForm, forms.ModelForm):
     categories = ChoiceListField(
         label=DisputeCase._meta.get_field("categories").verbose_name, choices=DisputeCategory.choices,
         help_text=_("可複選；主要爭議類別會自動列入。"),
@@ -120,12 +116,10 @@ class DisputeCaseForm(forms.ModelForm):
         label=_("變更類別或處理方式的理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("變更已受理案件的主要爭議類別或已分案案件的處理方式時必填，理由會保留在紀錄中。"),
     )
-    seen_state = forms.CharField(required=False, widget=forms.HiddenInput)
+    state_fields = STATE_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["seen_state"].initial = _state_token(self.initial)
         # A case is handled by one of the section's own active staff.
         self.fields["handler"].queryset = get_user_model().objects.filter(
             is_active=True, groups__name=section("disputes").role).order_by("username")
@@ -150,7 +144,9 @@ class DisputeCaseForm(forms.ModelForm):
         reason = (cleaned.get("regrade_reason") or "").strip()
         if not self.instance._state.adding and self.regraded(cleaned) and not reason:
             self.add_error("regrade_reason", _("變更主要爭議類別或處理方式須說明理由。"))
-        if self.instance.pk and not self._state_merged(cleaned):
+        # Someone may have changed the state since the form was opened (a citizen withdrew the case): the form is
+        # checked against the case as read under the row lock (DisputeCaseAdmin.get_object).
+        if not self.state_merged(cleaned):
             return cleaned
         was = self.initial.get("status")
         if self.instance.pk and was in OUTCOMES and self._outcome_changed(cleaned):
@@ -170,27 +166,6 @@ class DisputeCaseForm(forms.ModelForm):
         was_channel = self.initial.get("channel")
         return cleaned.get("main_category") != self.initial.get("main_category") or bool(
             was_channel and "channel" in cleaned and cleaned["channel"] != was_channel)
-
-    def _state_merged(self, cleaned) -> bool:
-        """Whether the clerk's edit fits the case's state as it is now (read under the row lock, see
-        DisputeCaseAdmin.get_object) rather than as the form showed it.
-
-        Someone may have changed the state since the form was opened (a citizen withdrew the case). A clerk who
-        left the state as shown keeps that change and saves the rest of the edit; a clerk who changed the state
-        too is told, and the form then carries the new state, so that saving again overrides it knowingly.
-        """
-        seen, now = cleaned.get("seen_state"), _state_token(self.initial)
-        if not seen or seen == now:
-            return True
-        if _state_token(cleaned) == seen:
-            for name in STATE_FIELDS:
-                cleaned[name] = self.initial.get(name)
-            return True
-        self.add_error(None, _("這個案件在您編輯時已變更為「%(status)s」，請確認後再儲存。") % {
-            "status": DisputeStatus(self.initial["status"]).label})
-        self.data = self.data.copy()
-        self.data[self.add_prefix("seen_state")] = now
-        return False
 
     def _outcome_changed(self, cleaned) -> bool:
         return any(cleaned.get(name) != self.initial.get(name) for name in ("status", "concluded_on", "settled_amount"))

@@ -37,7 +37,7 @@ from labor_portal.cases import numbers
 from labor_portal.cases.attachments import MAX_ATTACHMENTS, attachment_build, attachment_files_kept_only_on_success
 from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
 from labor_portal.cases.outbox import message_queue
-from labor_portal.cases.statelog import latest_change_day
+from labor_portal.cases.statelog import case_state_change, latest_change_day
 
 logger = logging.getLogger(__name__)
 
@@ -190,35 +190,12 @@ def dispute_case_withdraw(*, case: DisputeCase, withdrawn_on: date | None = None
 
 def dispute_case_state_change(case: DisputeCase, to_state: str, *, user, reason: str = "",
                               on: date | None = None) -> DisputeStateChange:
-    """The one way a case changes state: sets `case.status` and writes the state log; the caller saves the case.
-
-    Call it inside the caller's transaction, holding the case's row lock (or inserting the case). `on` is the
-    business date the change counts on in reports (default today, Asia/Taipei). A change is never dated before
-    the one it follows, so that the log's order stays the case's order (a back-dated outcome recorded after a
-    later-dated assignment counts from the assignment's date). A new case (the filing) costs one INSERT and no
-    SELECT: it has no earlier change.
+    """The one way a case changes state (the kit's statelog.case_state_change): sets `case.status`, writes the
+    state log and the applicants' status e-mail; the caller saves the case, inside its transaction and row lock.
+    `on` is the business date the change counts on in reports (default today), never before the last change.
     """
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("dispute_case_state_change needs the caller's transaction and row lock")
-    on = on or timezone.localdate()
-    # A case being inserted has no earlier change, unless this transaction logged one already (a paper case
-    # entered with its outcome).
-    first = case._state.adding and not getattr(case, "_state_log_started", False)
-    from_state = "" if first else case.status
-    if not first:
-        last = latest_change_day(DisputeStateChange, case)
-        if last is not None and on < last:
-            on = last
-    change = DisputeStateChange.objects.create(
-        case=case, from_state=from_state, to_state=to_state, changed_on=on, changed_by=user, reason=reason
-    )
-    case.status = to_state
-    case._state_log_started = True
-    if from_state != to_state and not case._state.adding:
-        # The applicants hear of it by e-mail, after commit, through the outbox (a case being inserted, online or
-        # on paper: its confirmation instead).
-        dispute_status_email_queue(case=case, state=to_state)
-    return change
+    return case_state_change(case, to_state, log_model=DisputeStateChange, user=user, reason=reason, on=on,
+                             notify=dispute_status_email_queue)
 
 
 def dispute_state_replay(*, status: str, filed_on: date, assigned_on: date | None, first_session_on: date | None,

@@ -18,7 +18,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from employment import (
+    admin_job_centre,  # noqa: F401 - registers the job centre's seekers, vacancies and referrals
     admin_rights,  # noqa: F401 - registers the rights work's admin
+    admin_services,  # noqa: F401 - registers the job centre's events, programmes and training
     services,
 )
 from employment.grounds import Ground
@@ -38,7 +40,7 @@ from employment.models import (
     UnlawfulRecruitmentAct,
 )
 from employment.workbench import WARN_DAYS
-from labor_portal.cases.admin import PersonalDataAdminMixin
+from labor_portal.cases.admin import PersonalDataAdminMixin, SeenStateForm
 from labor_portal.cases.attachments import attachment_response
 from labor_portal.cases.models import PersonalDataPage
 from labor_portal.core.admin import BureauRecordAdmin
@@ -97,12 +99,17 @@ def _state_inline(state_model):
     return StateChangeInline
 
 
-class ComplaintAdminForm(forms.ModelForm):
+class ComplaintAdminForm(SeenStateForm, forms.ModelForm):
+    """A complaint's change form; a citizen's withdrawal made while it was open is merged, not overwritten (the
+    kit's SeenStateForm, with ComplaintAdmin.get_object's row lock)."""
+
     state_reason = forms.CharField(label=_("狀態變更理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                    help_text=_("變更處理狀態時填寫，會保留在狀態變更紀錄中。"))
 
     def clean(self):
         cleaned = super().clean()
+        if not self.state_merged(cleaned):
+            return cleaned
         probe = self.instance
         for name in ("status", "concluded_on", "filed_on", "handler"):
             if name in cleaned:
@@ -144,7 +151,8 @@ class ComplaintAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
             self.kind_fieldset,
             (_("事實經過"), {"fields": ("account",)}),
             (_("調查與結果"), {"fields": ("status", "handler", "assigned_on", "investigation_due_on",
-                                     "investigation_extended", "concluded_on", "state_reason", "staff_notes")}),
+                                     "investigation_extended", "concluded_on", "state_reason", "staff_notes",
+                                     "seen_state")}),
             (_("紀錄"), {"classes": ("collapse",), "fields": BureauRecordAdmin.readonly_fields}),
         )
 

@@ -12,6 +12,7 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import ResolvedComponent, build_choice_field
 from rest_framework import serializers
 
+from employment import api_job_centre, api_services
 from employment.grounds import Ground
 from employment.models import (
     AntiDiscriminationSeminar,
@@ -25,30 +26,7 @@ from employment.models import (
     ScamConsultation,
 )
 from labor_portal.core.api import SectionReadOnlyViewSet, SectionViewSet, dated_filterset, model_serializer
-from labor_portal.core.validators import mask_name, mask_personal_id
-
-
-def mask_phone(value: str) -> str:
-    """0912***678: the digits' count and the last three, enough to recognise a number one already has."""
-    digits = [index for index, char in enumerate(value or "") if char.isdigit()]
-    shown = set(digits[:4] + digits[-3:]) if len(digits) > 7 else set(digits[-2:])
-    return "".join(char if not char.isdigit() or index in shown else "*" for index, char in enumerate(value or ""))
-
-
-def mask_email(value: str) -> str:
-    """m***@example.tw: the first letter and the domain."""
-    if not value:
-        return ""
-    local, at, domain = value.partition("@")
-    return f"{local[:1]}***{at}{domain}"
-
-
-def mask_address(value: str) -> str:
-    """高雄市苓雅區○○○○: the city and district (the first six characters), nothing that finds the door."""
-    if not value:
-        return ""
-    return value[:6] + "○" * min(max(len(value) - 6, 0), 4)
-
+from labor_portal.core.validators import mask_address, mask_email, mask_name, mask_personal_id, mask_phone
 
 # The complainant as every kind of complaint shows it (ARCHITECTURE.md: masked in lists, exports and the API).
 COMPLAINANT_MASKS = {
@@ -207,4 +185,6 @@ ROUTES = [
     ("employment/anti-discrimination-seminars", AntiDiscriminationSeminarViewSet),
     ("employment/committee-meetings", CommitteeMeetingViewSet),
     ("employment/committee-reviews", CommitteeReviewViewSet),
+    *api_services.ROUTES,
+    *api_job_centre.ROUTES,
 ]

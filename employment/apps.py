@@ -9,6 +9,7 @@ class EmploymentConfig(Section):
     verbose_name = _("就業安全")
     role = "就業安全科"
     order = 40
+    built = True  # every id of the report specification is computed (tests/reporting/test_catalogue.py)
     citizen_services = [
         CitizenService("employment:discrimination-apply", _("就業歧視申訴"),
                        _("求職或工作時因性別、年齡、身心障礙等事由受到差別待遇，可線上提出申訴。")),
@@ -20,5 +21,7 @@ class EmploymentConfig(Section):
                        _("刊登前貼上徵才廣告，檢查是否有歧視性用語或未揭示薪資範圍。")),
         CitizenService("employment:discrimination-register", _("就業歧視違法事業單位查詢"),
                        _("查詢經本局就業歧視評議委員會認定違法並公布之事業單位。")),
+        CitizenService("employment:vacancies", _("職缺查詢"),
+                       _("依職業類別、工作地點、薪資及全職或兼職，查詢各就業服務站登記中的職缺與薪資範圍。")),
     ]
     workbench = "employment.workbench.queues"

@@ -12,6 +12,8 @@ import secrets
 from datetime import date, timedelta
 from itertools import cycle
 
+from employment.demo_job_centre import load as load_job_centre
+from employment.demo_services import load_services
 from employment.grounds import Ground
 from employment.models import (
     OTHER_ACTS,
@@ -224,7 +226,7 @@ def load() -> str:
     meetings = _committee(referred)
     complaints = sum(len(cases) for cases in builder.cases.values())
     return (f"{complaints} complaints, {len(consultations)} scam consultations, {len(seminars)} seminars, "
-            f"{meetings} committee meetings")
+            f"{meetings} committee meetings; {load_job_centre()}; {load_services()}")
 
 
 # --- The review committee ---------------------------------------------------------------------------------------

@@ -3,6 +3,10 @@ complaints and consultations, anti-discrimination seminars (issue 11)."""
 
 from django.db.models import Count, Q, Sum
 
+from employment import (
+    reports_job_centre,  # noqa: F401 - registers 四(二)1: seekers, vacancies, placements
+    reports_services,  # noqa: F401 - registers 四(二)–(三): events, programmes, training
+)
 from employment.grounds import Ground
 from employment.models import (
     AntiDiscriminationSeminar,

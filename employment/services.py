@@ -33,7 +33,7 @@ from labor_portal.cases import numbers
 from labor_portal.cases.attachments import MAX_ATTACHMENTS, attachment_build, attachment_files_kept_only_on_success
 from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
 from labor_portal.cases.kinds import case_kind_for_model
-from labor_portal.cases.statelog import latest_change_day
+from labor_portal.cases.statelog import case_state_change
 from labor_portal.core.models import rule_on
 
 
@@ -91,14 +91,22 @@ def complaint_prepare(case: EmploymentComplaint) -> None:
         if not case.main_ground:
             case.main_ground = discrimination_main_ground(case.grounds)
     elif isinstance(case, HarassmentComplaint):
-        deadline = harassment_filing_deadline(
-            filed_on=case.filed_on, learned_on=case.learned_on, act_ended_on=case.act_ended_on,
-            abused_power=case.respondent_abused_power, victim_was_minor=case.victim_was_minor,
-            birth_date=case.complainant_birth_date, respondent_is_top_manager=case.respondent_is_top_manager,
-            left_job_on=case.left_job_on,
-        )
-        case.filing_deadline, case.deadline_basis = deadline.last_day, deadline.basis
-        case.appears_late = deadline.is_late(case.filed_on)
+        harassment_deadline_set(case)
+
+
+def harassment_deadline_set(case: HarassmentComplaint) -> None:
+    """The complaint's filing deadline, its basis and whether it appears late, from its dates as they are now
+    (the limits in force on its filing day): at filing, and again whenever staff correct a date it depends on."""
+    if not (case.filed_on and case.learned_on and case.act_ended_on):
+        return  # the form refuses the save; nothing to count from
+    deadline = harassment_filing_deadline(
+        filed_on=case.filed_on, learned_on=case.learned_on, act_ended_on=case.act_ended_on,
+        abused_power=case.respondent_abused_power, victim_was_minor=case.victim_was_minor,
+        birth_date=case.complainant_birth_date, respondent_is_top_manager=case.respondent_is_top_manager,
+        left_job_on=case.left_job_on,
+    )
+    case.filing_deadline, case.deadline_basis = deadline.last_day, deadline.basis
+    case.appears_late = deadline.is_late(case.filed_on)
 
 
 @transaction.atomic
@@ -184,28 +192,13 @@ def complaint_withdraw(*, case: EmploymentComplaint, withdrawn_on: date | None =
 
 def complaint_state_change(case: EmploymentComplaint, to_state: str, *, user, reason: str = "",
                            on: date | None = None):
-    """The one way a complaint changes state: sets `case.status`, writes its state log and (for a case already
-    filed) the complainant's status e-mail; the caller saves the case, inside its transaction and row lock.
-
-    `on` is the business date the change counts on in reports (default today), never before the last change.
+    """The one way a complaint changes state (the kit's statelog.case_state_change): sets `case.status`, writes
+    its state log and (for a case already filed) the complainant's status e-mail; the caller saves the case,
+    inside its transaction and row lock. `on` is the business date the change counts on in reports (default
+    today), never before the last change.
     """
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("complaint_state_change needs the caller's transaction and row lock")
-    on = on or timezone.localdate()
-    state_model = _state_model(type(case))
-    first = case._state.adding and not getattr(case, "_state_log_started", False)
-    from_state = "" if first else case.status
-    if not first and not case._state.adding:
-        last = latest_change_day(state_model, case)
-        if last is not None and on < last:
-            on = last
-    change = state_model.objects.create(case=case, from_state=from_state, to_state=to_state, changed_on=on,
-                                        changed_by=user, reason=reason)
-    case.status = to_state
-    case._state_log_started = True
-    if from_state != to_state and not case._state.adding:
-        complaint_status_email_queue(case=case, state=to_state)
-    return change
+    return case_state_change(case, to_state, log_model=_state_model(type(case)), user=user, reason=reason, on=on,
+                             notify=complaint_status_email_queue)
 
 
 def complaint_errors(case: EmploymentComplaint) -> dict:
@@ -305,7 +298,10 @@ def complaint_decide(*, case: EmploymentComplaint, outcome: str, concluded_on: d
 def complaint_staff_change(*, case: EmploymentComplaint, previous_status: str, user,
                            reason: str = "") -> EmploymentComplaint:
     """Save the admin form's edit of a complaint the admin read under its row lock; a changed state goes through
-    complaint_state_change (dated: an outcome on its concluded_on, an assignment on its assigned_on)."""
+    complaint_state_change (dated: an outcome on its concluded_on, an assignment on its assigned_on). A harassment
+    complaint's filing deadline follows the dates as corrected (learned on, act ended, filed on, ...)."""
+    if isinstance(case, HarassmentComplaint):
+        harassment_deadline_set(case)
     to_state = case.status
     case.status = previous_status
     if to_state != previous_status:

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from employment import views
+from employment import views, views_vacancies
 
 app_name = "employment"
 urlpatterns = [
@@ -17,4 +17,6 @@ urlpatterns = [
          name="case-attachment"),
     # The job-ad checker (11b's part of issue 11).
     path("", include("employment.urls_jobads")),
+    # The job centre's public vacancy search (issue 12).
+    path("vacancies/", views_vacancies.vacancy_list, name="vacancies"),
 ]

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from employment.job_centre import referral_queues
 from employment.models import (
     OPEN_STATES,
     ComplaintFiledVia,
@@ -16,6 +17,7 @@ from employment.models import (
     HarassmentComplaint,
     ScamComplaint,
 )
+from employment.workbench_services import training_queues
 from labor_portal.core.sections import Queue, Workbench
 
 # An investigation deadline this close (in days) is shown before it passes.
@@ -42,4 +44,5 @@ def complaint_queues(model, user, today) -> Workbench:
 
 
 def queues(user, today) -> list[Workbench]:
-    return [complaint_queues(model, user, today) for model in TITLES]
+    return [*(complaint_queues(model, user, today) for model in TITLES), training_queues(user, today),
+            referral_queues(user, today)]

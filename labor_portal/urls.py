@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("accounts/api-tokens/", api_tokens.api_tokens, name="api-tokens"),
     path("reports/", include("labor_portal.reporting.urls")),
+    path("open-data/", include("labor_portal.reporting.open_data_urls")),  # public: approved half-years only
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin's login page links to this name when it exists: the same staff password reset.

@@ -2,11 +2,16 @@
 (personal data masked in lists, read-logged on their pages)."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from labor_portal.cases.admin import PersonalDataAdminMixin
-from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin
+from labor_portal.cases.attachments import attachment_response
+from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin, apply_to_selected
 from labor_portal.core.validators import mask_name
 from migrant_workers import services
 from migrant_workers.imports import InspectionVisitImport, StatusNotificationImport
@@ -16,6 +21,7 @@ from migrant_workers.models import (
     Holiday,
     InspectionVisit,
     MigrantComplaint,
+    MigrantComplaintAttachment,
     MigrantComplaintStateChange,
     OutreachEvent,
     Penalty,
@@ -24,6 +30,7 @@ from migrant_workers.models import (
     ShelterStay,
     StatusNotification,
 )
+from migrant_workers.workbench import late_notifications
 
 
 def mask_passport(value: str) -> str:
@@ -54,12 +61,36 @@ class PenaltyAdmin(BureauRecordAdmin):
     date_hierarchy = "decided_on"
 
 
+class LateNotificationFilter(admin.SimpleListFilter):
+    """The workbench's late-notification queues (migrant_workers.workbench.late_notifications)."""
+
+    title = _("逾期待處理")
+    parameter_name = "late"
+
+    def lookups(self, request, model_admin):
+        return [("filed_late", _("逾期通報，待處理")), ("unfiled", _("已逾通報期限仍未通報"))]
+
+    def queryset(self, request, queryset):
+        filed_late, unfiled = late_notifications(timezone.localdate())
+        if self.value() == "filed_late":
+            return queryset.filter(filed_late)
+        if self.value() == "unfiled":
+            return queryset.filter(unfiled)
+        return queryset
+
+
 @admin.register(StatusNotification)
 class StatusNotificationAdmin(PersonalDataAdminMixin, SpreadsheetImportAdminMixin, BureauRecordAdmin):
     spreadsheet_import = StatusNotificationImport()
-    list_display = ("reference", "kind", "event_on", "filed_on", "deadline_on", "filed_late", "employer_name",
-                    "worker_masked")
-    list_filter = ("kind", "filed_late", "nationality")
+    list_display = ("reference", "kind", "event_on", "filed_on", "deadline_on", "filed_late", "late_reviewed_on",
+                    "employer_name", "worker_masked")
+    list_filter = (LateNotificationFilter, "kind", "filed_late", "nationality")
+    actions = ("mark_late_reviewed",)
+
+    @admin.action(description=_("標記逾期已處理"), permissions=["change"])
+    def mark_late_reviewed(self, request, queryset):
+        apply_to_selected(request, queryset, lambda notification: services.notification_late_review(
+            notification=notification, user=request.user), _("已標記逾期已處理"))
     search_fields = ("reference", "employer_name")
     personal_search_fields = ("worker_name", "passport_number")
     date_hierarchy = "processed_on"
@@ -141,6 +172,23 @@ class StateChangeInline(admin.TabularInline):
         return False
 
 
+class AttachmentInline(admin.TabularInline):
+    """The documents the worker sent, each downloaded through the case's admin (section staff only)."""
+
+    model = MigrantComplaintAttachment
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("download", "content_type", "size", "created_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("檔案"))
+    def download(self, attachment):
+        url = reverse("admin:migrant_workers_complaint_attachment", args=[attachment.case_id, attachment.pk])
+        return format_html('<a href="{}">{}</a>', url, attachment.original_name)
+
+
 @admin.register(MigrantComplaint)
 class MigrantComplaintAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
     list_display = ("case_number", "filed_on", "urgent", "topic", "status", "worker_masked", "passport_masked",
@@ -149,7 +197,7 @@ class MigrantComplaintAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
     search_fields = ("case_number", "employer_name")
     personal_search_fields = ("worker_name", "passport_number")
     date_hierarchy = "filed_on"
-    inlines = [StateChangeInline]
+    inlines = [StateChangeInline, AttachmentInline]
     readonly_fields = ("case_number", "language", "filed_on", *BureauRecordAdmin.readonly_fields)
     fields = ("case_number", "filed_on", "language", "status", "urgent", "topic", "handler", "worker_name",
               "nationality", "passport_number", "phone", "email", "employer_name", "workplace_address", "account",
@@ -171,6 +219,17 @@ class MigrantComplaintAdmin(PersonalDataAdminMixin, BureauRecordAdmin):
     def has_add_permission(self, request):
         # Complaints come from the workers' form; a clerk taking one by phone files it there too.
         return False
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.attachment_view)
+        return [path("<uuid:case_id>/attachments/<uuid:attachment_id>/", download,
+                     name="migrant_workers_complaint_attachment"), *super().get_urls()]
+
+    def attachment_view(self, request, case_id, attachment_id):
+        case = get_object_or_404(MigrantComplaint, pk=case_id)
+        if not self.has_view_or_change_permission(request, case):
+            raise PermissionDenied
+        return attachment_response(get_object_or_404(case.attachments, pk=attachment_id))
 
     def save_model(self, request, obj, form, change):
         """A change of state goes through the service (state log, the worker's message in their language)."""

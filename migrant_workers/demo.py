@@ -30,6 +30,7 @@ from migrant_workers.models import (
     ShelterStay,
     StatusNotification,
     WorkerCategory,
+    shelter_ends_on,
 )
 
 H2_2019, H1_2020, H2_2020 = HalfYear(2019, 2), HalfYear(2020, 1), HalfYear(2020, 2)
@@ -137,16 +138,32 @@ def _notifications() -> list[StatusNotification]:
     return rows
 
 
+# Two stays cross a half's edge, each counted in both halves by the half days that fall in each:
+# (placed, half days, of which in 2020H1).
+SHELTER_CROSSING = [(date(2019, 12, 30), 10, 6), (date(2020, 6, 29), 9, 4)]
+
+
 def _shelter() -> list[ShelterStay]:
     rows = []
-    for period, half_days, stays in ((H2_2019, 601, 20), (H1_2020, SHELTER_HALF_DAYS_2020H1, SHELTER_STAYS_2020H1),
+
+    def stay(day, halves, n):
+        person_days = Decimal(halves) / 2
+        rows.append(ShelterStay(
+            placed_on=day, worker_name=f"示範受安置移工{len(rows) + 1:04d}", nationality=NATIONALITIES[n % 4],
+            person_days=person_days, ends_on=shelter_ends_on(day, person_days), reason="勞資爭議處理期間",
+        ))
+
+    crossing_in_h1 = sum(in_h1 for _day, _halves, in_h1 in SHELTER_CROSSING)
+    for period, half_days, stays in ((H2_2019, 601, 20),
+                                     (H1_2020, SHELTER_HALF_DAYS_2020H1 - crossing_in_h1, SHELTER_STAYS_2020H1 - 2),
                                      (H2_2020, 455, 15)):
-        for n, (day, halves) in enumerate(zip(spread_dates(period, stays), split_total(half_days, stays),
-                                              strict=True)):
-            rows.append(ShelterStay(
-                placed_on=day, worker_name=f"示範受安置移工{len(rows) + 1:04d}", nationality=NATIONALITIES[n % 4],
-                person_days=Decimal(halves) / 2, reason="勞資爭議處理期間",
-            ))
+        # Placed early enough to leave inside the half (the crossing stays are the two below).
+        days = spread_dates(period, stays)
+        for n, (day, halves) in enumerate(zip(days, split_total(half_days, stays), strict=True)):
+            last_start = period.last_day - timedelta(days=halves // 2 + 1)
+            stay(min(day, last_start), halves, n)
+    for n, (day, halves, _in_h1) in enumerate(SHELTER_CROSSING):
+        stay(day, halves, n)
     return rows
 
 

@@ -58,7 +58,7 @@ class StatusNotificationImport(SpreadsheetImport):
         for row in validated:
             instance = row.form.instance
             deadline = deadlines[instance.event_on]
-            late = instance.filed_on > deadline
+            late = instance.filed_on is not None and instance.filed_on > deadline
             if (instance.deadline_on, instance.filed_late) != (deadline, late) and not row.is_new:
                 row.changed |= {"deadline_on", "filed_late"}
             instance.deadline_on, instance.filed_late = deadline, late

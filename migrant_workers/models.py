@@ -5,6 +5,7 @@ complaints on the shared case kit (letter W).
 """
 
 import uuid
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from labor_portal.cases.attachments import CaseAttachment
 from labor_portal.cases.statelog import StateChange
 from labor_portal.core.models import BureauRecord, PeriodQuerySet
 
@@ -152,10 +154,14 @@ class StatusNotification(BureauRecord):
     reference = models.CharField(_("通報編號"), max_length=30, unique=True)
     kind = models.CharField(_("通報類別"), max_length=20, choices=NotificationKind.choices)
     event_on = models.DateField(_("事實發生日"))
-    filed_on = models.DateField(_("通報日期"))
-    processed_on = models.DateField(_("處理日期"), db_index=True)
+    # Empty while the bureau knows of the event (from the worker, another agency) but the employer has not filed:
+    # past its deadline it is on the workbench's late-notification queue.
+    filed_on = models.DateField(_("通報日期"), null=True, blank=True)
+    processed_on = models.DateField(_("處理日期"), db_index=True, null=True, blank=True)
     deadline_on = models.DateField(_("法定期限"), editable=False)
-    filed_late = models.BooleanField(_("逾期通報"), default=False, editable=False)
+    filed_late = models.BooleanField(_("逾期通報"), default=False, editable=False, db_index=True)
+    # The day a clerk dealt with a late (or missing) notification (a penalty under ESA art. 68, or found excused).
+    late_reviewed_on = models.DateField(_("逾期處理日期"), null=True, blank=True)
     employer_name = models.CharField(_("雇主名稱"), max_length=200)
     worker_name = models.CharField(_("外國人姓名"), max_length=100)
     passport_number = models.CharField(_("護照號碼"), max_length=20, blank=True)
@@ -178,12 +184,16 @@ class StatusNotification(BureauRecord):
     def clean(self):
         if self.event_on and self.filed_on and self.filed_on < self.event_on:
             raise ValidationError({"filed_on": _("通報日期不得早於事實發生日。")})
+        if self.filed_on and not self.processed_on:
+            raise ValidationError({"processed_on": _("已通報者請填處理日期。")})
+        if self.processed_on and not self.filed_on:
+            raise ValidationError({"filed_on": _("尚未通報者不得填處理日期。")})
 
     def save(self, *args, **kwargs):
         from migrant_workers.deadlines import notification_deadline
 
         self.deadline_on = notification_deadline(self.event_on)
-        self.filed_late = self.filed_on > self.deadline_on
+        self.filed_late = self.filed_on is not None and self.filed_on > self.deadline_on
         super().save(*args, **kwargs)
 
 
@@ -192,9 +202,23 @@ def validate_half_days(value: Decimal):
         raise ValidationError(_("安置人日數以半日為單位（例如 3 或 3.5）。"))
 
 
+def shelter_ends_on(placed_on: date, person_days: Decimal) -> date:
+    """The day of a stay's last half day: its half days run two a day from the day placed."""
+    return placed_on + timedelta(days=(int(person_days * 2) - 1) // 2)
+
+
+def shelter_half_days_within(placed_on: date, person_days: Decimal, start: date, end: date) -> int:
+    """How many of a stay's half days fall in [start, end) (two a day from the day placed): a stay crossing
+    two halves counts in each the half days that fall in it."""
+    half_days = int(person_days * 2)
+    first = max(0, 2 * (start - placed_on).days)
+    last = min(half_days, 2 * (end - placed_on).days)
+    return max(0, last - first)
+
+
 class ShelterStay(BureauRecord):
-    """A worker placed in the bureau's emergency shelter; counted in person-days, half days allowed, by the day
-    placed."""
+    """A worker placed in the bureau's emergency shelter; counted in person-days, half days allowed, in the half
+    each half day falls in (two a day from the day placed)."""
 
     placed_on = models.DateField(_("安置日期"), db_index=True)
     left_on = models.DateField(_("離開日期"), null=True, blank=True)
@@ -203,6 +227,9 @@ class ShelterStay(BureauRecord):
     person_days = models.DecimalField(_("安置人日數"), max_digits=6, decimal_places=1,
                                       validators=[MinValueValidator(Decimal("0.5")), validate_half_days])
     reason = models.CharField(_("安置原因"), max_length=200, blank=True)
+    # The day of the last half day (shelter_ends_on), kept on save: the figure finds the stays crossing a period's
+    # edge with it.
+    ends_on = models.DateField(_("安置最後一日"), editable=False, null=True, db_index=True)
 
     objects = PeriodQuerySet.dated_by("placed_on").as_manager()
 
@@ -216,6 +243,10 @@ class ShelterStay(BureauRecord):
 
     def __str__(self):
         return f"{self.placed_on} {self.worker_name}"
+
+    def save(self, *args, **kwargs):
+        self.ends_on = shelter_ends_on(self.placed_on, self.person_days)
+        super().save(*args, **kwargs)
 
 
 class OutreachKind(models.TextChoices):
@@ -358,9 +389,10 @@ class MigrantComplaintStatus(models.TextChoices):
     SHELTERED = "sheltered", _("已安置")
     RESOLVED = "resolved", _("已處理完成")
     CLOSED = "closed", _("不受理或移送結案")
+    WITHDRAWN = "withdrawn", _("申訴人撤回")
 
 
-COMPLAINT_OUTCOMES = (MigrantComplaintStatus.RESOLVED, MigrantComplaintStatus.CLOSED)
+COMPLAINT_OUTCOMES = (MigrantComplaintStatus.RESOLVED, MigrantComplaintStatus.CLOSED, MigrantComplaintStatus.WITHDRAWN)
 
 
 class MigrantComplaint(BureauRecord):
@@ -413,3 +445,14 @@ class MigrantComplaintStateChange(StateChange):
         verbose_name_plural = _("移工申訴狀態紀錄")
         indexes = [models.Index(fields=["case", "changed_on", "changed_at", "id"],
                                 name="migrant_state_case_day")]
+
+
+class MigrantComplaintAttachment(BureauRecord, CaseAttachment):
+    """A document the worker sent with the complaint, from its page (the case kit's attachments)."""
+
+    case = models.ForeignKey(MigrantComplaint, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        ordering = ["created_at"]

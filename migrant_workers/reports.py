@@ -34,6 +34,7 @@ from migrant_workers.models import (
     ShelterStay,
     StatusNotification,
     WorkerCategory,
+    shelter_half_days_within,
 )
 
 BLUE_COLLAR_REASONS = (InspectionReason.ROUTINE, InspectionReason.ARRIVAL, InspectionReason.ASSIGNED)
@@ -124,7 +125,13 @@ class Shelter(IndicatorGroup):
     indicators = (Indicator("migrant_workers.shelter.person_days", "人次", "緊急安置收容人日數（含半日）"),)
 
     def compute(self, period):
-        total = ShelterStay.objects.in_period(period).aggregate(days=Sum("person_days"))["days"]
+        # Stays wholly inside the half are summed in the database; the few in the shelter on its first or last
+        # day (bounded by the shelter's beds) are split by the half days that fall in it.
+        stays = ShelterStay.objects.filter(placed_on__lt=period.end, ends_on__gte=period.start)
+        inside = Q(placed_on__gte=period.start, ends_on__lt=period.end)
+        total = stays.filter(inside).aggregate(days=Sum("person_days"))["days"] or Decimal(0)
+        for placed_on, person_days in stays.exclude(inside).values_list("placed_on", "person_days"):
+            total += Decimal(shelter_half_days_within(placed_on, person_days, period.start, period.end)) / 2
         return {"migrant_workers.shelter.person_days": half_days_value(total)}
 
 

@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 
 from labor_portal.cases import numbers
 from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
+from labor_portal.cases.documents import case_documents_add
 from labor_portal.cases.statelog import latest_change_day
 from migrant_workers.models import (
     ComplaintTopic,
     MigrantComplaint,
     MigrantComplaintStateChange,
     MigrantComplaintStatus,
+    StatusNotification,
 )
 from migrant_workers.notifications import complaint_confirmation_queue, complaint_status_email_queue
 
@@ -102,3 +104,46 @@ def complaint_advance(*, case: MigrantComplaint, to_state: str, user=None, reaso
     case.updated_by = user
     case.save()
     return case
+
+
+# --- What a worker does on the complaint's page (the kit's labor_portal.cases.documents) ------------
+
+
+def _locked(case: MigrantComplaint) -> MigrantComplaint:
+    return MigrantComplaint.objects.select_for_update().get(pk=case.pk)
+
+
+@transaction.atomic
+def complaint_add_documents(*, case: MigrantComplaint, files, user=None) -> list:
+    """The worker sends more documents (pay slips, photos, a contract) while the case is open."""
+    return case_documents_add(case=_locked(case), files=files, user=user)
+
+
+@transaction.atomic
+def complaint_withdraw(*, case: MigrantComplaint, user=None, reason: str = "") -> MigrantComplaint:
+    """The worker withdraws the complaint before it is concluded; the message comes in their language."""
+    case = _locked(case)
+    if case.is_concluded:
+        raise ValidationError(_("案件已結案，無法撤回。"))
+    complaint_state_change(case, MigrantComplaintStatus.WITHDRAWN, user=user, reason=reason)
+    case.updated_by = user
+    case.save()
+    return case
+
+
+# --- Status notifications ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def notification_late_review(*, notification: StatusNotification, user, on: date | None = None
+                             ) -> StatusNotification:
+    """A clerk has dealt with a notification filed late, or still not filed past its deadline (a penalty under
+    ESA art. 68, or the delay found excused): it leaves the late-notification queue."""
+    notification = StatusNotification.objects.select_for_update().get(pk=notification.pk)
+    today = on or timezone.localdate()
+    if not notification.filed_late and not (notification.filed_on is None and notification.deadline_on < today):
+        raise ValidationError(_("此通報未逾期。"))
+    notification.late_reviewed_on = today
+    notification.updated_by = user
+    notification.save(update_fields=["late_reviewed_on", "updated_by", "updated_at"])
+    return notification

@@ -12,7 +12,7 @@ from labor_portal.cases.admin import PersonalDataAdminMixin
 from labor_portal.core.admin import BureauRecordAdmin, SpreadsheetImportAdminMixin, apply_to_selected
 from labor_portal.core.validators import mask_name, mask_personal_id
 from welfare import services
-from welfare.imports import InjuredWorkerCaseImport, RentalHousingUnitImport
+from welfare.imports import CaseContactImport, InjuredWorkerCaseImport, RentalHousingUnitImport
 from welfare.models import (
     CaseContact,
     CondolenceBand,
@@ -148,7 +148,7 @@ class CondolencePaymentAdmin(BureauRecordAdmin):
 
 class ContactInline(admin.TabularInline):
     model = CaseContact
-    fields = ("contacted_on", "kind", "note")
+    fields = ("reference", "contacted_on", "kind", "note")
     extra = 1
 
 
@@ -169,8 +169,9 @@ class InjuredWorkerCaseAdmin(PersonalDataAdminMixin, SpreadsheetImportAdminMixin
 
 
 @admin.register(CaseContact)
-class CaseContactAdmin(BureauRecordAdmin):
-    list_display = ("case", "contacted_on", "kind")
+class CaseContactAdmin(SpreadsheetImportAdminMixin, BureauRecordAdmin):
+    spreadsheet_import = CaseContactImport()
+    list_display = ("case", "reference", "contacted_on", "kind")
     list_filter = ("kind",)
     date_hierarchy = "contacted_on"
     list_select_related = ("case",)

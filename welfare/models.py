@@ -203,6 +203,9 @@ class ContactKind(models.TextChoices):
 class CaseContact(BureauRecord):
     case = models.ForeignKey(InjuredWorkerCase, verbose_name=_("個案"), on_delete=models.CASCADE,
                              related_name="contacts")
+    # The programme's own record number: a re-imported sheet names the record it updates by it. Records
+    # entered by hand in the admin may have none.
+    reference = models.CharField(_("服務紀錄編號"), max_length=30, unique=True, null=True, blank=True)
     contacted_on = models.DateField(_("服務日期"), db_index=True)
     kind = models.CharField(_("服務類型"), max_length=20, choices=ContactKind.choices)
     note = models.TextField(_("紀錄"), blank=True)
@@ -272,8 +275,8 @@ class Tenancy(BureauRecord):
 
 
 class HallKind(models.TextChoices):
-    VENUE = "venue", "場地租借"
-    LODGING = "lodging", "住宿"
+    VENUE = "venue", _("場地租借")
+    LODGING = "lodging", _("住宿")
 
 
 class HallFacility(BureauRecord):
@@ -295,10 +298,26 @@ class HallFacility(BureauRecord):
 
 
 class HallSlot(models.TextChoices):
-    MORNING = "morning", "上午（09-12時）"
-    AFTERNOON = "afternoon", "下午（13-17時）"
-    EVENING = "evening", "晚上（18-21時）"
-    NIGHT = "night", "住宿（當晚）"
+    MORNING = "morning", _("上午（09-12時）")
+    AFTERNOON = "afternoon", _("下午（13-17時）")
+    EVENING = "evening", _("晚上（18-21時）")
+    NIGHT = "night", _("住宿（當晚）")
+
+
+class HallSlotHold(models.Model):
+    """The lock of one slot of one facility on one day: bookings of that slot take its row FOR UPDATE (made on
+    first use; the unique constraint makes two first uses one row), so that two people cannot both take its
+    last places while bookings of other slots and days go on undisturbed."""
+
+    facility = models.ForeignKey(HallFacility, on_delete=models.CASCADE, related_name="+")
+    use_on = models.DateField()
+    slot = models.CharField(max_length=20, choices=HallSlot.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["facility", "use_on", "slot"], name="hall_slot_hold_once")]
+
+    def __str__(self):
+        return f"{self.facility_id} {self.use_on} {self.slot}"
 
 
 class HallBlackout(models.Model):
@@ -317,12 +336,12 @@ class HallBlackout(models.Model):
 
 
 class BookingStatus(models.TextChoices):
-    REQUESTED = "requested", "已預約，待確認"
-    CONFIRMED = "confirmed", "已確認"
-    WAITLISTED = "waitlisted", "候補中"
-    CANCELLED = "cancelled", "已取消"
-    ATTENDED = "attended", "已使用"
-    NO_SHOW = "no_show", "未到"
+    REQUESTED = "requested", _("已預約，待確認")
+    CONFIRMED = "confirmed", _("已確認")
+    WAITLISTED = "waitlisted", _("候補中")
+    CANCELLED = "cancelled", _("已取消")
+    ATTENDED = "attended", _("已使用")
+    NO_SHOW = "no_show", _("未到")
 
 
 # The bookings that hold places of their slot.

@@ -1,7 +1,7 @@
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 
 from labor_portal.core.periods import HalfYear
-from labor_portal.reporting.registry import Figure, ReportTable, Row, ratio, registry
+from labor_portal.reporting.registry import Figure, ReportTable, Row, Total, ratio, registry
 from welfare.models import (
     CaseContact,
     CondolenceBudget,
@@ -52,6 +52,10 @@ class AccidentCondolence(ReportTable):
         "失能11-15級(1萬):件數", "失能11-15級:金額",
         "總計:件數", "總計:金額(萬元)",
     ]
+    column_totals = (
+        Total("總計:件數", ("職災死亡(10~30萬):件數", "失能1-5級(3萬):件數", "失能6-10級(2萬):件數", "失能11-15級(1萬):件數")),
+        Total("總計:金額(萬元)", ("職災死亡:金額", "失能1-5級:金額", "失能6-10級:金額", "失能11-15級:金額")),
+    )
     note = ("一案因傷勢加重重新認定為較高級距者，只補發差額，並只列計一次：列於期末時之最終級距，金額為該案期間內"
             "各次核發之合計。")
 

@@ -29,6 +29,7 @@ from welfare.models import (
     HallFacility,
     HallKind,
     HallSlot,
+    HallSlotHold,
     PaymentStatus,
 )
 
@@ -160,8 +161,10 @@ def hall_booking_file(*, facility: HallFacility, use_on: date, slot: str, people
 @transaction.atomic
 def _hall_booking_create(*, facility, use_on, slot, people, booker_name, phone, email, organisation, waitlist_ok,
                          token, today, user) -> HallBooking:
-    # The facility's row is the lock of all its slots: two bookings of its last places wait on each other.
-    facility = HallFacility.objects.select_for_update().get(pk=facility.pk)
+    # The slot's row is the lock: two bookings of its last places wait on each other, other slots do not.
+    facility = HallFacility.objects.get(pk=facility.pk)
+    if slot in SLOTS_OF[facility.kind]:
+        hall_slot_lock(facility_id=facility.pk, use_on=use_on, slot=slot)
     if not facility.active:
         raise ValidationError(_("此場地目前不開放預約。"))
     if slot not in SLOTS_OF[facility.kind]:
@@ -198,8 +201,20 @@ def _hall_message(booking: HallBooking, what: str) -> None:
                       template=f"welfare/email/hall_{what}", language=booking.language)
 
 
+def hall_slot_lock(*, facility_id, use_on: date, slot: str) -> None:
+    """Hold one slot's lock until the caller's transaction ends. The row is made on the slot's first booking;
+    a concurrent first booking's insert fails on the unique constraint (inside get_or_create's savepoint),
+    which then reads the row the other committed and waits on its lock like any later booking."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("hall_slot_lock needs the caller's transaction")
+    key = {"facility_id": facility_id, "use_on": use_on, "slot": slot}
+    HallSlotHold.objects.get_or_create(**key)
+    HallSlotHold.objects.select_for_update().get(**key)
+
+
 def _hall_locked(booking: HallBooking) -> HallBooking:
-    HallFacility.objects.select_for_update().get(pk=booking.facility_id)
+    slot = HallBooking.objects.values("facility_id", "use_on", "slot").get(pk=booking.pk)
+    hall_slot_lock(**slot)
     return HallBooking.objects.select_for_update().select_related("facility").get(pk=booking.pk)
 
 

@@ -3,12 +3,14 @@
 import csv
 import re
 
+from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from labor_portal.cases.models import OutboxMessage, PersonalDataPage, PersonalDataRead
@@ -32,6 +34,55 @@ def csv_response(filename: str) -> tuple[HttpResponse, "csv.writer"]:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # so that Excel reads UTF-8
     return response, csv.writer(response)
+
+
+def _state_token(values, names) -> str:
+    return "|".join("" if values.get(name) is None else str(values.get(name)) for name in names)
+
+
+class SeenStateForm(forms.Form):
+    """For a case's admin change form: the state the clerk saw, so that a save merges a change made meanwhile
+    (a citizen's withdrawal) rather than overwriting it. Combine it with the section's ModelForm, list
+    `seen_state` in the admin's fieldsets, read the case under its row lock in the admin's get_object, and call
+    `state_merged(cleaned)` first thing in clean():
+
+        class ComplaintAdminForm(SeenStateForm, forms.ModelForm):
+            state_fields = ("status", "concluded_on")
+
+    The form's initial values are then the case as it is now; the hidden `seen_state` is what the form showed.
+    """
+
+    # The fields a case's state is made of (a withdrawal writes all of them).
+    state_fields: tuple[str, ...] = ("status", "concluded_on")
+    seen_state = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance._state.adding:
+            self.fields["seen_state"].initial = _state_token(self.initial, self.state_fields)
+
+    def state_merged(self, cleaned) -> bool:
+        """Whether the clerk's edit fits the case's state as it is now rather than as the form showed it.
+
+        A clerk who left the state as shown keeps the change made meanwhile (the state fields take the case's
+        values now) and saves the rest of the edit; a clerk who changed the state too is told, and the form then
+        carries the new state, so that saving again overrides it knowingly.
+        """
+        if self.instance._state.adding:
+            return True
+        seen, now = cleaned.get("seen_state"), _state_token(self.initial, self.state_fields)
+        if not seen or seen == now:
+            return True
+        if _state_token(cleaned, self.state_fields) == seen:
+            for name in self.state_fields:
+                cleaned[name] = self.initial.get(name)
+            return True
+        status = self.initial.get("status")
+        label = dict(self.instance._meta.get_field("status").flatchoices).get(status, status)
+        self.add_error(None, gettext("這個案件在您編輯時已變更為「%(status)s」，請確認後再儲存。") % {"status": label})
+        self.data = self.data.copy()
+        self.data[self.add_prefix("seen_state")] = now
+        return False
 
 
 class PersonalDataAdminMixin:

@@ -18,6 +18,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from labor_portal.core.api_tokens import register_token_admin
 from labor_portal.core.forms import ChoiceListField
 from labor_portal.core.models import LegalRule
+from labor_portal.reporting.corrections import PublishedPeriodCorrections
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -65,9 +66,10 @@ class LabelledChanges(HistoricalRecordContextHelper):
         return history_value_display(model_field, value, self.list_choices.get(change.field))
 
 
-class BureauRecordAdmin(SimpleHistoryAdmin):
+class BureauRecordAdmin(PublishedPeriodCorrections, SimpleHistoryAdmin):
     """Admin of a BureauRecord: records who created and last changed each row, and shows its change history
-    with field and choice labels in the clerk's language (admin/bureau_history*.html, LabelledChanges)."""
+    with field and choice labels in the clerk's language (admin/bureau_history*.html, LabelledChanges).
+    A record dated in a published half-year is saved only with a reason (reporting.corrections)."""
 
     readonly_fields = ("created_at", "updated_at", "created_by", "updated_by")
     object_history_template = "admin/bureau_history.html"

@@ -18,7 +18,7 @@ from copy import copy
 
 import django_filters
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.db.models import Model, ProtectedError, RestrictedError
@@ -30,6 +30,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import get_doc
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
@@ -41,7 +42,9 @@ OTHER_TAGS = {"reporting": gettext_lazy("報表")}
 
 
 class ModelCleanMixin:
-    """Runs the model's clean() on the data, so that the API enforces the same rules as the admin forms."""
+    """Runs the model's clean() and checks its constraints on the data, so that the API enforces the same rules
+    as the admin forms: a CheckConstraint refuses with a 400 and its message, not with the database's
+    IntegrityError (a 500)."""
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -50,9 +53,23 @@ class ModelCleanMixin:
             setattr(instance, name, value)
         try:
             instance.clean()
+            # As a ModelForm: only the constraints on fields this serializer writes (the view sets the others).
+            instance.validate_constraints(exclude=self._fields_not_written(instance))
         except DjangoValidationError as exc:
-            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from None
+            raise serializers.ValidationError(_serializer_errors(exc)) from None
         return attrs
+
+    def _fields_not_written(self, instance) -> set[str]:
+        written = {field.source.split(".")[0] for field in self.fields.values() if not field.read_only}
+        return {field.name for field in instance._meta.concrete_fields} - written
+
+
+def _serializer_errors(exc: DjangoValidationError):
+    errors = serializers.as_serializer_error(exc)
+    # The model's errors that are no field's (NON_FIELD_ERRORS, "__all__") under DRF's key, as its own are.
+    if NON_FIELD_ERRORS in errors:
+        errors[api_settings.NON_FIELD_ERRORS_KEY] = errors.pop(NON_FIELD_ERRORS)
+    return errors
 
 
 # --- The base of every section's viewsets ----------------------------------------------------------

@@ -4,10 +4,13 @@ only, officials and administrators."""
 from labor_portal.core.sections import section_roles
 
 OFFICIALS = "報表官員"
+APPROVERS = "報表核定官員"
 ADMINISTRATORS = "系統管理"
 
 # Officials read and request reports; they see no case records and so no personal data.
 OFFICIAL_PERMISSIONS = [("reporting", "view_reportrun"), ("reporting", "add_reportrun")]
+# Officials with approval rights also approve runs and so publish a half-year (never a run they generated).
+APPROVER_PERMISSIONS = [*OFFICIAL_PERMISSIONS, ("reporting", "approve_reportrun")]
 
 
 def grant_role_permissions(sender=None, **kwargs):
@@ -17,12 +20,12 @@ def grant_role_permissions(sender=None, **kwargs):
     for app_label, group_name in section_roles().items():
         group, _created = Group.objects.get_or_create(name=group_name)
         group.permissions.set(Permission.objects.filter(content_type__app_label=app_label))
-    officials, _created = Group.objects.get_or_create(name=OFFICIALS)
-    wanted = [
-        perm
-        for app_label, codename in OFFICIAL_PERMISSIONS
-        for perm in Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-    ]
-    officials.permissions.set(wanted)
+    for group_name, permissions in ((OFFICIALS, OFFICIAL_PERMISSIONS), (APPROVERS, APPROVER_PERMISSIONS)):
+        group, _created = Group.objects.get_or_create(name=group_name)
+        group.permissions.set([
+            perm
+            for app_label, codename in permissions
+            for perm in Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        ])
     admins, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
     admins.permissions.set(Permission.objects.all())

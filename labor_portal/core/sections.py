@@ -71,7 +71,14 @@ class Workbench:
             aggregates[f"count{index}"] = Count("pk", filter=queue.where)
             if queue.due:
                 aggregates[f"due{index}"] = Min(queue.due, filter=queue.where)
-        counted = self.model._default_manager.aggregate(**aggregates)
+        # Only rows in some queue can count: the OR of the queues' conditions lets the database use their
+        # indexes instead of scanning the whole table (employment referrals); each count keeps its filter=.
+        # A queue with an empty condition counts every row (and Q() | x would drop it): no WHERE then.
+        in_any_queue = Q()
+        if all(queue.where for queue in self.queues):
+            for queue in self.queues:
+                in_any_queue |= queue.where
+        counted = self.model._default_manager.filter(in_any_queue).aggregate(**aggregates)
         opts = self.model._meta
         try:
             changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")

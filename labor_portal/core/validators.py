@@ -109,3 +109,25 @@ def mask_name(value: str) -> str:
     if len(value) == 2:
         return value[0] + "○"
     return value[0] + "○" * (len(value) - 2) + value[-1]
+
+
+def mask_phone(value: str) -> str:
+    """0912***678: the digits' count and the last three, enough to recognise a number one already has."""
+    digits = [index for index, char in enumerate(value or "") if char.isdigit()]
+    shown = set(digits[:4] + digits[-3:]) if len(digits) > 7 else set(digits[-2:])
+    return "".join(char if not char.isdigit() or index in shown else "*" for index, char in enumerate(value or ""))
+
+
+def mask_email(value: str) -> str:
+    """m***@example.tw: the first letter and the domain."""
+    if not value:
+        return ""
+    local, at, domain = value.partition("@")
+    return f"{local[:1]}***{at}{domain}"
+
+
+def mask_address(value: str) -> str:
+    """高雄市苓雅區○○○○: the city and district (the first six characters), nothing that finds the door."""
+    if not value:
+        return ""
+    return value[:6] + "○" * min(max(len(value) - 6, 0), 4)

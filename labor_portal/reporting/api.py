@@ -9,7 +9,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from labor_portal.core.periods import HalfYear, InvalidPeriod
-from labor_portal.reporting.models import ReportRun
+from labor_portal.reporting.models import Publication, ReportRun
 from labor_portal.reporting.services import report_run_start
 from labor_portal.reporting.workbook import table_csv
 
@@ -88,7 +88,10 @@ class ReportRunViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixin
     @action(detail=True, methods=["get"], url_path="xlsx")
     def xlsx(self, request, pk=None):
         run = self._finished_run(pk)
-        response = HttpResponse(run.workbook.open("rb").read(), content_type=XLSX)
+        # An approved run is downloaded as published: the workbook re-rendered once with its approval on the cover.
+        publication = Publication.objects.filter(run=run).only("workbook").first()
+        stored = publication.workbook if publication else run.workbook
+        response = HttpResponse(stored.open("rb").read(), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="labor-report-{run.period}.xlsx"'
         return response
 

@@ -20,6 +20,18 @@ class Row(NamedTuple):
     values: list
 
 
+# A row or column with one of these names is the sum of the others (the 合計 column, the 小計 row), unless the table
+# declares its sums itself.
+TOTAL_NAMES = frozenset({"合計", "小計", "總計"})
+
+
+class Total(NamedTuple):
+    """A consistency rule: the row (or column) named `total` is the sum of the rows (or columns) named `parts`."""
+
+    total: str
+    parts: tuple[str, ...]
+
+
 class ReportTable:
     id: str
     title_zh: str
@@ -30,6 +42,10 @@ class ReportTable:
     percent_columns: frozenset[str] = frozenset()
     percent_rows: frozenset[str] = frozenset()
     percent_decimals: int = 0
+    # Checked on each generation (labor_portal.reporting.checks). None: a 合計/小計 row sums the rows above it and a
+    # 合計 column the other columns of its row; declare them where the table has groups (公立 / 私立, 件數 / 金額).
+    row_totals: tuple[Total, ...] | None = None
+    column_totals: tuple[Total, ...] | None = None
 
     @property
     def section(self) -> str:
@@ -40,6 +56,30 @@ class ReportTable:
 
     def is_percent(self, row_label: str, column: str) -> bool:
         return column in self.percent_columns or row_label in self.percent_rows
+
+    def row_sums(self, labels: list[str]) -> tuple[Total, ...]:
+        """The rows that are sums of others: declared, or a 小計 row of the rows since the last 小計 and a 合計/總計 row
+        of all the rows above it (percent rows aside)."""
+        if self.row_totals is not None:
+            return self.row_totals
+        totals, above, group = [], [], []
+        for label in labels:
+            if label == "小計":
+                totals.append(Total(label, tuple(group)))
+                group = []
+            elif label in TOTAL_NAMES:
+                totals.append(Total(label, tuple(above)))
+            elif label not in self.percent_rows:
+                above.append(label)
+                group.append(label)
+        return tuple(totals)
+
+    def column_sums(self) -> tuple[Total, ...]:
+        """The columns that are sums of others: declared, or a 合計 column of the other counted columns."""
+        if self.column_totals is not None:
+            return self.column_totals
+        parts = tuple(c for c in self.columns if c not in TOTAL_NAMES and c not in self.percent_columns)
+        return tuple(Total(c, parts) for c in self.columns if c in TOTAL_NAMES)
 
     def snapshot(self, period: HalfYear) -> dict:
         rows = self.compute(period)

@@ -1,6 +1,7 @@
 """Generating the half-year report: compute every table and indicator, then write the files."""
 
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -14,6 +15,8 @@ from django.utils import timezone
 
 from labor_portal.core.circuit import enqueue_unless_redis_down
 from labor_portal.core.periods import HalfYear
+from labor_portal.reporting.checks import report_checks
+from labor_portal.reporting.comparisons import report_context
 from labor_portal.reporting.models import ReportRun
 from labor_portal.reporting.registry import IndicatorGroup, registry
 from labor_portal.reporting.workbook import render_workbook
@@ -32,6 +35,8 @@ def report_compute(period: HalfYear, on_step: Callable[[int, int], None] | None 
             snapshot["tables"].append(step.snapshot(period))
         if on_step:
             on_step(done, len(steps) + 1)  # the last step is writing the files
+    # Checked on the values as generated: a failed check is listed with the run, it does not stop it.
+    snapshot["checks"] = report_checks(snapshot)
     return snapshot
 
 
@@ -73,7 +78,10 @@ def report_run_claim(*, run_id) -> uuid.UUID | None:
             error="", attempts=F("attempts") + 1,
         )
     )
-    return token if claimed else None
+    if not claimed:
+        return None
+    _renewed[token] = (_clock(), 0)  # the claim set the lease: the first steps need not renew it again
+    return token
 
 
 def _held(run_id, token):
@@ -81,11 +89,33 @@ def _held(run_id, token):
     return ReportRun.objects.filter(pk=run_id, status=ReportRun.Status.RUNNING, claim_token=token)
 
 
+# One committed UPDATE per step was ~255 a run (~5 s at scale): the lease is renewed only once a quarter of it
+# has passed or the progress shown moved enough, still well before it runs out. Per attempt (its token): when,
+# and at what progress, it last renewed. A lost lease is found at the next renewal; the final writes check it.
+RENEW_AFTER_POINTS = 5
+_clock = time.monotonic
+_renewed: dict[uuid.UUID, tuple[float, int]] = {}
+
+
+def _renewal_due(token, progress: int) -> bool:
+    if token not in _renewed:
+        return True
+    renewed_at, renewed_progress = _renewed[token]
+    return (
+        _clock() - renewed_at >= settings.REPORT_RUN_LEASE_SECONDS / 4
+        or progress - renewed_progress >= RENEW_AFTER_POINTS
+    )
+
+
 def report_run_heartbeat(*, run_id, token, progress: int) -> None:
-    """Renew this attempt's lease and record its progress; raises LeaseLost when another attempt took over."""
+    """Renew this attempt's lease and record its progress when due; raises LeaseLost when another attempt took over."""
+    if not _renewal_due(token, progress):
+        return
     # Greatest: progress only ever grows, even when a run is picked up again from the start.
     if not _held(run_id, token).update(lease_until=_lease_until(), progress=Greatest(F("progress"), progress)):
+        _renewed.pop(token, None)
         raise LeaseLost(run_id)
+    _renewed[token] = (_clock(), max(progress, _renewed.get(token, (0, 0))[1]))
 
 
 def report_run_execute(*, run_id) -> bool:
@@ -93,12 +123,23 @@ def report_run_execute(*, run_id) -> bool:
     token = report_run_claim(run_id=run_id)
     if token is None:
         return False
+    try:
+        return _execute_claimed(run_id, token)
+    finally:
+        _renewed.pop(token, None)
+
+
+def _execute_claimed(run_id, token) -> bool:
     run = ReportRun.objects.get(pk=run_id)
     try:
         snapshot = report_compute(
             run.half_year, on_step=lambda done, total: report_run_heartbeat(
                 run_id=run_id, token=token, progress=done * 100 // total)
         )
+        # After the half-year itself, so that its compute time is its own: the earlier half-years to compare with.
+        snapshot.update(report_context(
+            run.half_year, snapshot, on_step=lambda: report_run_heartbeat(run_id=run_id, token=token, progress=0)
+        ))
         run.workbook.save(f"report-{run.period}-{run.pk}.xlsx", ContentFile(render_workbook(snapshot)), save=False)
     except LeaseLost:
         logger.warning("report run %s was taken over by another attempt; this one stops", run_id)

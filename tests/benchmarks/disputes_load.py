@@ -73,7 +73,7 @@ def server_env(args, redis_url: str) -> dict:
 def manage(args, *command, redis_url=None) -> str:
     env = server_env(args, redis_url or args.redis_url)
     done = subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True,
-                          check=False, timeout=600)
+                          check=False, timeout=1800)  # migrate takes 10+ minutes on a loaded machine
     if done.returncode:
         raise SystemExit(f"manage.py {command[0]} failed:\n{done.stderr[-3000:]}")
     return done.stdout.strip()

@@ -112,8 +112,8 @@ def test_item13_no_inline_script_on_the_citizen_pages(client):
     filed_page = client.get(reverse("disputes:filed")).text
     for html in (apply_page, filed_page):
         assert not INLINE_SCRIPT.search(html) and "onclick" not in html and "<style" not in html
-        assert "disputes/citizen.js" in html
-    assert finders.find("disputes/citizen.js") and finders.find("disputes/citizen.css")
+        assert "cases/citizen.js" in html
+    assert finders.find("cases/citizen.js") and finders.find("disputes/citizen.css")
 
 
 def test_item13_the_english_result_page_has_english_categories_and_gregorian_dates(client):

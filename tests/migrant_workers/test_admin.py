@@ -33,6 +33,7 @@ def test_a_status_change_in_the_admin_is_logged_and_told_in_the_filing_language(
         "handler": "", "state_changes-TOTAL_FORMS": "1", "state_changes-INITIAL_FORMS": "1",
         "state_changes-MIN_NUM_FORMS": "0", "state_changes-MAX_NUM_FORMS": "1000",
         "state_changes-0-id": str(change.pk), "state_changes-0-case": str(case.pk),
+        "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
     }
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -25,7 +25,8 @@ def _stay(day, days):
 
 
 def test_shelter_half_days_sum_exactly():
-    _stay(date(2020, 2, 1), "3000")
+    for _n in range(20):
+        _stay(date(2020, 1, 1), "150")  # each to 29 May, inside the half
     _stay(date(2020, 3, 1), "10.5")
     _stay(date(2020, 7, 1), "4.5")  # the next half
     value = _indicator(H1, "migrant_workers.shelter.person_days")

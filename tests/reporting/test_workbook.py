@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from labor_portal.core.sections import section_titles
+from labor_portal.reporting import catalogue
 from labor_portal.reporting.registry import registry
 from labor_portal.reporting.workbook import LABEL_HEADER, MISSING
 
@@ -64,6 +65,11 @@ def _as_numbers(values):
     return [float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in values]
 
 
+def _printed_columns(table):
+    """The columns as the report prints them: 'top:sub' under a group (公立機關(構):機關), else the name."""
+    return [f"{top}:{sub}" if sub else top for top, sub in catalogue.header_levels(table["columns"])]
+
+
 def test_workbook_equals_the_json_cell_for_cell(demo_report):
     report = demo_report["json"]
     workbook = load_workbook(demo_report["xlsx"])
@@ -77,8 +83,8 @@ def test_workbook_equals_the_json_cell_for_cell(demo_report):
         assert [t["title_zh"] for t in found] == [t["title_zh"] for t in expected]
         for table, read in zip(expected, found, strict=True):
             assert read["period"] == label
-            assert read["columns"] == table["columns"]
-            assert [r["label"] for r in read["rows"]] == [r["label"] for r in table["rows"]]
+            assert read["columns"] == _printed_columns(table)
+            assert [r["label"] for r in read["rows"]] == [catalogue.row_label(r["label"]) for r in table["rows"]]
             for row, read_row in zip(table["rows"], read["rows"], strict=True):
                 assert _as_numbers(read_row["values"]) == _as_numbers(row["values"]), (table["id"], row["label"])
             assert read["note"] == table.get("note")
@@ -90,8 +96,10 @@ def test_indicator_sheets_carry_every_indicator_with_its_unit(demo_report):
     read = {}
     for sheet in workbook.worksheets:
         if sheet.title.endswith("重要數據"):
-            assert sheet.cell(1, 2).value == report["period"]["label_zh"]
-            for code, label, value, unit in sheet.iter_rows(min_row=3, values_only=True):
+            assert sheet.cell(2, 2).value == report["period"]["label_zh"]
+            # The report's sentences come first; the figure-by-figure table follows under its header.
+            header = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "代碼")
+            for code, label, value, unit in sheet.iter_rows(min_row=header + 1, max_col=4, values_only=True):
                 read[code] = (value, unit, label)
     assert read == {i["id"]: (i["value"], i["unit"], i["label_zh"]) for i in report["indicators"]}
 

@@ -1,4 +1,5 @@
-// The citizen's mediation pages. A file of its own, not inline: the Content-Security-Policy allows no inline script.
+// The citizen's filing and result pages of every section (the case kit's). A file of its own, not inline: the
+// Content-Security-Policy allows no inline script.
 (function () {
   "use strict";
   // Move focus to the error summary so that screen readers announce it.
