@@ -11,9 +11,10 @@ from contextvars import ContextVar
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from employment.job_centre import VacancyChecker
-from employment.models import MIDDLE_AGED_RULE, JobSeekerRegistration, Referral, Vacancy
+from employment.models import MIDDLE_AGED_RULE, JobSeekerRegistration, Referral, ReferralOutcome, Vacancy
 from labor_portal.core.imports import SpreadsheetImport
 from labor_portal.core.models import rule_on
 
@@ -91,6 +92,31 @@ class ReferralImportForm(forms.ModelForm):
         super()._post_clean()
         if self.instance.registration_id:
             self.instance.seeker_middle_aged = self.instance.registration.middle_aged
+        if not self.errors and self._adds_a_hire():
+            self._check_room_with_the_file()
+
+    def _adds_a_hire(self) -> bool:
+        """A hired card the database does not already count as a hire into the same vacancy (a re-uploaded card
+        keeps its place)."""
+        referral = self.instance
+        if referral.outcome != ReferralOutcome.HIRED or not referral.vacancy_id:
+            return False
+        counted = (referral.pk and self.initial.get("outcome") == ReferralOutcome.HIRED
+                   and self.initial.get("vacancy") == referral.vacancy_id)
+        return not counted
+
+    def _check_room_with_the_file(self):
+        # Referral.clean counts the hires already saved; the file's earlier rows are saved only after every row
+        # is checked, so two hires in one file could overfill a vacancy: count them here, per vacancy.
+        vacancy = self.instance.vacancy
+        saved, in_file = _run_cache().setdefault("saved_hires", {}), _run_cache().setdefault("file_hires", {})
+        if vacancy.pk not in saved:
+            saved[vacancy.pk] = vacancy.hires()
+        if saved[vacancy.pk] + in_file.get(vacancy.pk, 0) + 1 > vacancy.openings:
+            self.add_error(None, _("此職缺需求 %(openings)s 人，已僱用人數不得超過需求人數。") % {
+                "openings": vacancy.openings})
+            return
+        in_file[vacancy.pk] = in_file.get(vacancy.pk, 0) + 1
 
 
 class JobSeekerRegistrationImport(_RunImport):

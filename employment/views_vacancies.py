@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from employment.district_names import DISTRICT_NAMES, district_choices
 from employment.models import EmploymentType, OccupationGroup, PayUnit, Vacancy
 from labor_portal.cases.forms import AccessibleErrorsMixin
-from labor_portal.core.districts import District
 from labor_portal.core.ratelimit import per_ip_limit
 
 PAGE_SIZE = 20
@@ -26,7 +26,7 @@ def _any(choices):
 class VacancySearchForm(AccessibleErrorsMixin, forms.Form):
     occupation = forms.ChoiceField(label=gettext_lazy("職業類別"), choices=_any(OccupationGroup.choices),
                                    required=False)
-    district = forms.ChoiceField(label=gettext_lazy("工作地點（行政區）"), choices=_any(District.choices),
+    district = forms.ChoiceField(label=gettext_lazy("工作地點（行政區）"), choices=_any(district_choices()),
                                  required=False)
     employment_type = forms.ChoiceField(label=gettext_lazy("工作型態"), choices=_any(EmploymentType.choices),
                                         required=False)
@@ -62,5 +62,8 @@ def vacancy_list(request):
     except InvalidPage:
         context["page_error"] = _("沒有這一頁：查詢結果共 %(pages)s 頁，請從第 1 頁開始。") % {"pages": paginator.num_pages}
         return render(request, "employment/vacancies.html", context, status=404)
-    context.update(page=page, vacancies=page.object_list)
+    vacancies = list(page.object_list)
+    for vacancy in vacancies:
+        vacancy.district_name = DISTRICT_NAMES.get(vacancy.district, vacancy.district)
+    context.update(page=page, vacancies=vacancies)
     return render(request, "employment/vacancies.html", context)

@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.template import Context, Template
 from django.utils import translation
 
+from labor_portal.core.roles import APPROVERS
 from labor_portal.core.sections import section_roles
+from labor_portal.reporting.models import ReportRun
+from labor_portal.reporting.publication import approval_refusal
 from labor_portal.reporting.selectors import tables_for_display
 
 
@@ -64,8 +68,24 @@ def test_item13_demo_passwords_go_to_a_private_file_once(tmp_path, capsys):
     assert capsys.readouterr().out == ""  # nothing in the migration output
     assert stat.S_IMODE(os.stat(passwords).st_mode) == 0o600
     first = passwords.read_text()
-    # One clerk per declared section (the test settings' tenth included), an official and an administrator.
-    assert "sysadmin" in first and len(first.splitlines()) == len(section_roles()) + 2
+    # One clerk per declared section (the test settings' tenth included), an official, an approver and an
+    # administrator.
+    assert "sysadmin" in first and len(first.splitlines()) == len(section_roles()) + 3
     passwords.unlink()  # as `make run` does once it has shown them
     call_command("create_demo_accounts", passwords_file=str(passwords))
     assert not Path(passwords).exists()  # a second run: no new accounts, nothing to show
+
+
+@pytest.mark.django_db
+def test_the_demo_accounts_include_an_approver_other_than_the_official(tmp_path):
+    call_command("create_demo_accounts", passwords_file=str(tmp_path / "demo-logins.txt"))
+    User = get_user_model()
+    generator, approver = User.objects.get(username="official"), User.objects.get(username="approver")
+    assert list(approver.groups.values_list("name", flat=True)) == [APPROVERS]
+    assert approver.has_perm("reporting.approve_reportrun") and approver.has_perm("reporting.add_reportrun")
+    assert not generator.has_perm("reporting.approve_reportrun")
+    # The four-eyes rule can be shown: the approver may approve the official's run, not their own.
+    run = ReportRun.objects.create(period="2020H1", requested_by=generator, status=ReportRun.Status.DONE)
+    assert approval_refusal(run, approver) is None
+    run.requested_by = approver
+    assert approval_refusal(run, approver) is not None

@@ -181,6 +181,27 @@ def test_a_referral_file_naming_an_unknown_vacancy_imports_nothing(clerk_client)
     assert not Referral.objects.exists()
 
 
+def test_two_hires_in_one_file_cannot_overfill_a_vacancy(clerk_client):
+    one, two = vacancy(number="V-ONE", openings=1), vacancy(number="V-TWO", openings=2)
+    first, second, third = seeker(), seeker(), seeker()
+    url = reverse("admin:employment_referral_import")
+    cards = [["R-1", first.number, one.number, "109/03/03", "已僱用", "109/03/10"],
+             ["R-2", second.number, one.number, "109/03/03", "已僱用", "109/03/11"]]
+    response = clerk_client.post(url, {"file": xlsx_upload(ReferralImport().headers, cards)})
+    assert response.status_code == 200 and "第 3 列" in response.text and "第 2 列" not in response.text
+    assert not Referral.objects.exists()
+    # A card already hired keeps its place when re-uploaded: it is not counted twice against the openings.
+    referral(first, two, date(2020, 3, 2), ReferralOutcome.HIRED, date(2020, 3, 9))
+    card = Referral.objects.get().card_number
+    cards = [[card, first.number, two.number, "109/03/02", "已僱用", "109/03/09"],
+             ["R-3", second.number, two.number, "109/03/03", "已僱用", "109/03/10"]]
+    assert clerk_client.post(url, {"file": xlsx_upload(ReferralImport().headers, cards)}).status_code == 302
+    cards.append(["R-4", third.number, two.number, "109/03/03", "已僱用", "109/03/10"])
+    response = clerk_client.post(url, {"file": xlsx_upload(ReferralImport().headers, cards)})
+    assert response.status_code == 200 and "第 4 列" in response.text
+    assert two.referrals.filter(outcome=ReferralOutcome.HIRED).count() == 2
+
+
 def test_the_api_masks_the_seekers_and_refuses_to_write_them(clerk_client, client, make_staff):
     person = seeker(name="王小明")
     job = vacancy()

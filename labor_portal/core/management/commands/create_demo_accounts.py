@@ -6,12 +6,14 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS
+from labor_portal.core.roles import ADMINISTRATORS, APPROVERS, OFFICIALS
 from labor_portal.core.sections import section_roles
 
 DEMO_ACCOUNTS = [
     *((f"{app_label}_clerk", group) for app_label, group in section_roles().items()),
     ("official", OFFICIALS),
+    # A second official, who approves: never the one who generated the run (four eyes, reporting.publication).
+    ("approver", APPROVERS),
     ("sysadmin", ADMINISTRATORS),
 ]
 
