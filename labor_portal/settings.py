@@ -374,6 +374,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "labor_portal.core.api.section_tags"],
+    # One name for a choice set that several fields share (a seeker's desired occupation, a vacancy's occupation).
+    "ENUM_NAME_OVERRIDES": {"OccupationGroupEnum": "employment.models.job_centre.OccupationGroup"},
 }
 
 # --- Rate limits ----------------------------------------------------------------------------------
