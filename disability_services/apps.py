@@ -1,6 +1,3 @@
-from importlib import import_module
-
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from labor_portal.core.sections import CitizenService, Section
@@ -20,20 +17,8 @@ class DisabilityServicesConfig(Section):
         ),
     ]
     workbench = "disability_services.workbench.queues"
+    seeds = ["disability_services.migrations.0002_quota_legal_rules.add_rules"]
     quick_links = [
         (_("從 Excel 匯入每月進用名冊"), "admin:disability_services_monthlyroster_import"),
         (_("超額進用獎勵申請"), "admin:disability_services_rewardapplication_changelist"),
     ]
-
-    def ready(self):
-        super().ready()
-        post_migrate.connect(seed_legal_rules, sender=self, dispatch_uid="disability_services_seed_legal_rules")
-
-
-def seed_legal_rules(sender, using="default", **kwargs):
-    """The art. 38 numbers, base wage and reward rate of migration 0002, put back after a database flush (as a
-    test's live server leaves it) when missing: the quota table cannot be computed without them. Rows that exist
-    (an administrator's correction included) are left as they are."""
-    from django.apps import apps
-
-    import_module("disability_services.migrations.0002_quota_legal_rules").add_rules(apps, None)

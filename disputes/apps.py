@@ -16,3 +16,6 @@ class DisputesConfig(Section):
         ),
     ]
     workbench = "disputes.workbench.queues"
+    seeds = [
+        "disputes.migrations.0010_handler_and_legal_deadlines.add_deadlines",
+    ]

@@ -25,3 +25,8 @@ class EmploymentConfig(Section):
                        _("依職業類別、工作地點、薪資及全職或兼職，查詢各就業服務站登記中的職缺與薪資範圍。")),
     ]
     workbench = "employment.workbench.queues"
+    seeds = [
+        "employment.migrations.0002_complaint_rules.forward",
+        "employment.migrations.0004_job_ad_phrases.forward",
+        "employment.migrations.0006_job_centre.seed_middle_aged_rule",
+    ]

@@ -15,3 +15,7 @@ class MigrantWorkersConfig(Section):
                        _("以印尼文、越南文、泰文、菲律賓文、英文或中文線上申訴，送出後取得案件編號與查詢碼。")),
     ]
     workbench = "migrant_workers.workbench.queues"
+    seeds = [
+        "migrant_workers.migrations.0002_notification_rule_and_holidays.seed",
+        "migrant_workers.migrations.0003_notification_fine_rules.seed",
+    ]

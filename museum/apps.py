@@ -16,3 +16,6 @@ class MuseumConfig(Section):
                        _("學校班級或團體預約導覽時段，取得預約編號與查詢碼，可變更或取消。")),
     ]
     workbench = "museum.workbench.queues"
+    seeds = [
+        "museum.migrations.0002_museum_rules.add_rules",
+    ]

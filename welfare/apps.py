@@ -15,3 +15,6 @@ class WelfareConfig(Section):
                        _("線上預約獅甲會館會議場地或住宿，取得預約編號與查詢碼，可查詢或取消。")),
     ]
     workbench = "welfare.workbench.queues"
+    seeds = [
+        "welfare.migrations.0002_condolence_bands.seed",
+    ]

@@ -8,6 +8,7 @@
         citizen_services = [CitizenService("disputes:apply", _("勞資爭議調解申請"), _("線上申請…"))]
         beat = {"disputes-remind": {"task": "...", "schedule": 3600.0}}
         workbench = "disputes.workbench.queues"   # dotted path of a function(user, today) -> [Workbench, ...]
+        seeds = ["disputes.migrations.0010_handler_and_legal_deadlines.add_deadlines"]  # data migrations' rows
 
 Everything else is derived from the declarations: the roles and their permissions (core.roles), the staff
 home and its queues (core.views), the front page's citizen services, the API router (each section's `api.py`
@@ -22,6 +23,7 @@ from typing import Any
 
 from django.apps import AppConfig, apps
 from django.db.models import Count, Min, Model, Q
+from django.db.models.signals import post_migrate
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
@@ -114,6 +116,9 @@ class Section(AppConfig):
     url_prefix: str | None = None  # where the section's urls.py is included; None: "<label>/"
     # Quick links on the staff home besides the admin's: (title, URL name) pairs.
     quick_links: list[tuple[str, str]] = []
+    # The data migrations' seeding functions, (apps, schema_editor) -> None, each idempotent (get_or_create):
+    # dated legal rules, holidays, bands. A flush empties their tables; these put the rows back after it.
+    seeds: list[str] = []
 
     @property
     def title(self):
@@ -129,6 +134,21 @@ class Section(AppConfig):
             from labor_portal.celery import app as celery_app
 
             celery_app.conf.beat_schedule = {**(celery_app.conf.beat_schedule or {}), **self.beat}
+        if self.seeds:
+            post_migrate.connect(self.seed_unless_migrated, sender=self, dispatch_uid=f"{self.label}-reseed")
+
+    def seed_unless_migrated(self, sender, **kwargs):
+        """Run the seeds when post_migrate did not follow this app's data migrations: after `flush` (it sends no
+        plan), as a transactional test or a live server leaves the database, or after a `migrate` that made the
+        tables from the models (migrations disabled, as `make test` does). Without them no quota, deadline or
+        band can be computed. After a real `migrate` the data migrations have run, and rows an administrator
+        removed since stay removed."""
+        from django.db.migrations.loader import MigrationLoader
+
+        if "plan" in kwargs and MigrationLoader.migrations_module(self.label)[0] is not None:
+            return
+        for seed in self.seeds:
+            import_string(seed)(kwargs.get("apps") or apps, None)
 
     def queues(self, user, today: date) -> Workbench | list[Workbench] | None:
         """What the section's workbench function returns: a Workbench, or one per model (each one query)."""
