@@ -31,10 +31,10 @@ def _yes_no(name: str) -> forms.TypedChoiceField:
 
 
 class _RunImport(SpreadsheetImport):
-    def run(self, upload, *, user):
+    def run(self, upload, *, user, **options):
         token = _RUN.set({})
         try:
-            return super().run(upload, user=user)
+            return super().run(upload, user=user, **options)
         finally:
             _RUN.reset(token)
 

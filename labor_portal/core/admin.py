@@ -3,7 +3,7 @@ from datetime import date, datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -143,7 +143,7 @@ class ImportUploadForm(forms.Form):
 
 
 class SpreadsheetImportAdminMixin:
-    """Adds 'import from Excel' to a ModelAdmin: set `spreadsheet_import` to a SpreadsheetImport."""
+    """Adds 'import from Excel' to a BureauRecordAdmin: set `spreadsheet_import` to a SpreadsheetImport."""
 
     spreadsheet_import = None
     change_list_template = "admin/change_list_with_import.html"
@@ -170,10 +170,17 @@ class SpreadsheetImportAdminMixin:
         if not self.has_add_permission(request):
             raise PermissionDenied
         opts = self.model._meta
-        form = ImportUploadForm(request.POST or None, request.FILES or None)
+        # Rows of a published half-year are imported only with a reason (BureauRecordAdmin's corrections).
+        corrections = self.import_corrections(request)
+        form_class = corrections.upload_form(ImportUploadForm) if corrections else ImportUploadForm
+        form = form_class(request.POST or None, request.FILES or None)
         result = None
         if request.method == "POST" and form.is_valid():
-            result = self.spreadsheet_import.run(form.cleaned_data["file"], user=request.user)
+            with transaction.atomic():
+                result = self.spreadsheet_import.run(form.cleaned_data["file"], user=request.user,
+                                                     before_write=corrections.checker(form) if corrections else None)
+                if result.ok and corrections:
+                    corrections.record()
             if result.ok:
                 messages.success(request, _("%(name)s匯入完成：新增 %(created)s 筆、更新 %(updated)s 筆、未變動 %(unchanged)s 筆。") % {
                     "name": opts.verbose_name, "created": result.created, "updated": result.updated,

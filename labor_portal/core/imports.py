@@ -200,7 +200,9 @@ class SpreadsheetImport:
 
     # --- the import ----------------------------------------------------------------------------------------
 
-    def run(self, upload, *, user) -> ImportResult:
+    def run(self, upload, *, user, before_write=None) -> ImportResult:
+        """`before_write`, when given, sees [(spreadsheet row, record)] of the records about to be written (new or
+        changed) and returns the errors that refuse the file (reporting.corrections: published half-years)."""
         result = ImportResult()
         try:
             rows = self._read_rows(upload)
@@ -208,6 +210,9 @@ class SpreadsheetImport:
             result.errors.append(str(exc))
             return result
         validated = self._validate(rows, result)
+        if not result.errors and before_write is not None:
+            result.errors.extend(before_write([(row.number, row.form.instance) for row in validated
+                                               if row.is_new or row.changed]))
         if result.errors:
             return result
         self._write(validated, user=user, result=result)

@@ -202,12 +202,33 @@ class _Report:
         tables = [table for table in self.snapshot["tables"] if table["section"] == section]
         indicators = [item for item in self.snapshot["indicators"] if item["section"] == section]
         if tables:
-            self._tables_sheet(_sheet_name(title), tables, title)
+            self._tables_sheets(title, tables)
         if indicators:
             short = SHORT_EN.get(title, title) if self.english else title
             self._figures_sheet(_sheet_name(self.word("key_figures_sheet", short)), section, indicators, title)
 
-    def _tables_sheet(self, name: str, tables: list[dict], section_title: str) -> None:
+    def _tables_sheets(self, section_title: str, tables: list[dict]) -> None:
+        """The section's tables on one sheet; but a table longer than a page gets a sheet of its own, the only
+        place where its header can repeat on each page (a sheet has one range of print titles). The tables
+        around it keep their order, on the sheets before and after it."""
+        contents_before = len(self.contents)
+        sheet, long_tables = self._tables_sheet(_sheet_name(section_title), tables, section_title)
+        if not long_tables or len(tables) == 1:
+            return
+        self.workbook.remove(sheet)
+        del self.contents[contents_before:]
+        groups: list[list[dict]] = []
+        for table in tables:
+            if table["id"] in long_tables or not groups or groups[-1][0]["id"] in long_tables:
+                groups.append([table])
+            else:
+                groups[-1].append(table)
+        for number, group in enumerate(groups, start=1):
+            name = _sheet_name(section_title) if number == 1 else f"{_sheet_name(section_title)[:26]} ({number})"
+            self._tables_sheet(name, group, section_title)
+
+    def _tables_sheet(self, name: str, tables: list[dict], section_title: str):
+        """The tables on a new sheet; returns it and the ids of the tables taller than a page."""
         sheet = self.workbook.create_sheet(name)
         width = max(len(table["columns"]) for table in tables) + 1
         id_column = width + 2  # hidden: the ids for machines
@@ -233,7 +254,10 @@ class _Report:
         if len(tables) == 1:
             sheet.print_title_rows = f"1:{places[0].header_row}"  # one table: its title and header on each page
         self._print_setup(sheet, f"{section_title}　{self.period_label}", columns=width, last_row=row)
-        _paginate(sheet, blocks, _page_capacity(sheet, width))
+        capacity = _page_capacity(sheet, width)
+        _paginate(sheet, blocks, capacity)
+        return sheet, {table["id"] for table, place in zip(tables, places, strict=True)
+                       if _height(sheet, place.title_row, place.last_row) > capacity}
 
     def _title(self, table: dict) -> str:
         if self.english:
@@ -326,12 +350,12 @@ class _Report:
         _text(sheet, 2, 2, self.period_label, Font(italic=True), height=18)
         self.contents.append((name, self.word("key_figures", section_title), 1))
         row, blocks = 4, []
-        if not self.english:
-            for number, (text, ids) in enumerate(sentences.key_figures(self.snapshot, section), start=1):
-                sheet.cell(row, 1, safe_cell(", ".join(ids)))
-                sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-                _text(sheet, row, 2, f"{number}. {text}", Font(size=11), height=_lines(text, 112) * LINE + 6)
-                row += 1
+        for number, (text, ids) in enumerate(sentences.key_figures(self.snapshot, section, self.lang), start=1):
+            sheet.cell(row, 1, safe_cell(", ".join(ids)))
+            sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+            _text(sheet, row, 2, f"{number}. {text}", Font(size=11), height=_lines(text, 112) * LINE + 6)
+            row += 1
+        if row > 4:
             blocks.append((4, row - 1))
             row += 1
         _text(sheet, row, 2, self.word("figures"), Font(bold=True, size=12), height=20)
@@ -600,6 +624,10 @@ def _page_capacity(sheet, columns: int, first: int = 1) -> float:
 
 def _row_height(sheet, row: int) -> float:
     return sheet.row_dimensions[row].height or LINE
+
+
+def _height(sheet, first: int, last: int) -> float:
+    return sum(_row_height(sheet, row) for row in range(first, last + 1))
 
 
 def _paginate(sheet, blocks: list[tuple[int, int]], capacity: float) -> None:

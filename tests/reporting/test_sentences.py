@@ -66,7 +66,38 @@ def test_numbers_are_written_as_the_report_writes_them():
     assert sentences.change_zh(0, "人") == "持平"
 
 
-def test_english_key_figures_are_the_catalogues_english_labels():
-    texts = [text for text, _ids in sentences.key_figures(SNAPSHOT, "unions", "en")]
-    assert "Sum of those subsidies: NT$6,545,000" in texts
-    assert "Campus labor-law lectures held: 34 sessions" in texts
+def _english(snapshot, section):
+    return [text for text, _ids in sentences.key_figures(snapshot, section, "en")]
+
+
+def test_english_key_figures_are_the_reports_sentences_in_english():
+    assert ("In January to June 2020, union federations and local unions were subsidised for 86 labor-education "
+            "events, NT$6,545,000 in all.") in _english(SNAPSHOT, "unions")
+    assert ("In January to June 2020, 47 employment discrimination and gender equality complaints were received: "
+            "sexual harassment 25, gender 13, age 4, disability 2, place of birth 1, past union membership 1 and "
+            "other 1.") in _english(SNAPSHOT, "employment")
+    # A label in a cell and the derived comparison are English too; the 萬元 column reads in full.
+    inspections = _english(SNAPSHOT, "inspections")
+    assert "In January to June 2020, Labor Standards Act penalties were most often under Art. 24, 134 times." \
+        in inspections
+    assert any("19 workers died at work, 4 fewer than the average of 23 in the same half of the past 3 years "
+               "(2017-2019)." in text for text in inspections)
+    assert any("condolence payments were made, NT$8,030,000 in all." in text for text in _english(SNAPSHOT, "welfare"))
+
+
+def test_english_sentences_carry_this_periods_numbers():
+    later = copy.deepcopy(SNAPSHOT)
+    later["period"] = {"year": 2021, "half": 2, "label_zh": "110年7月至12月"}
+    table = next(t for t in later["tables"] if t["id"] == "employment.discrimination_complaints")
+    table["rows"][0]["values"][-1] = 1052  # 合計
+    assert "At the end of December 2021, the city had 847 unions." in _english(later, "unions")
+    assert any(text.startswith("In July to December 2021, 1,052 employment discrimination")
+               for text in _english(later, "employment"))
+
+
+def test_every_sentence_has_its_english_over_the_same_figures():
+    for sentence in sentences.SENTENCES:
+        assert sentence.en and not any("\u4e00" <= ch <= "\u9fff" for ch in sentence.en.split("[")[0]), sentence.template
+        assert sentence.ids_en == sentence.ids, sentence.en
+    for section in {sentence.section for sentence in sentences.SENTENCES}:
+        assert len(_english(SNAPSHOT, section)) == len(_texts(SNAPSHOT, section)), section

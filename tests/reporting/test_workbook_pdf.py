@@ -11,6 +11,11 @@ from labor_portal.reporting import catalogue
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
+PDFFONTS = shutil.which("pdffonts")
+FC_LIST = shutil.which("fc-list")
+# Without a font for Chinese LibreOffice prints it as boxes (the text layer may still read right).
+CJK_FONT = bool(FC_LIST) and bool(subprocess.run([FC_LIST, ":lang=zh-tw", "family"], capture_output=True,
+                                                  text=True, timeout=60).stdout.strip())
 
 # pytest-django sets up the test database only for tests that ask for it; the demo_report fixture needs it.
 pytestmark = [
@@ -26,7 +31,7 @@ def _compact(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pages(demo_report, tmp_path_factory):
+def pdf(demo_report, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
     result = subprocess.run(
         [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{out}/profile",
@@ -34,7 +39,11 @@ def pages(demo_report, tmp_path_factory):
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    pdf = out / f"{demo_report['xlsx'].stem}.pdf"
+    return out / f"{demo_report['xlsx'].stem}.pdf"
+
+
+@pytest.fixture(scope="module")
+def pages(pdf):
     text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=120,
                           check=True).stdout
     return [_compact(page) for page in text.split("\f") if page.strip()]
@@ -60,3 +69,12 @@ def test_the_page_count_is_sane(demo_report, pages):
     # At least a page per sheet; at most about two: a section's tables or figures take a page or two each.
     assert sheets <= len(pages) <= 2 * sheets
     assert "第1頁，共" in pages[0] and f"共{len(pages)}頁" in pages[-1]  # the footer's page x of y
+
+
+@pytest.mark.skipif(not CJK_FONT, reason="no font for Chinese (Debian's fonts-noto-cjk; .ci/run installs it): "
+                                         "LibreOffice would print the Chinese as boxes")
+def test_chinese_prints_in_a_chinese_font(pdf, pages):
+    assert "勞工行政業務統計報告" in pages[0] and "高雄市政府勞工局" in pages[0]  # the cover's title and bureau
+    if PDFFONTS:  # the glyphs come from a CJK font, not a fallback's boxes
+        fonts = subprocess.run([PDFFONTS, str(pdf)], capture_output=True, text=True, timeout=60, check=True).stdout
+        assert "CJK" in fonts, fonts

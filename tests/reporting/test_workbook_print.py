@@ -169,6 +169,18 @@ def test_key_figures_are_the_reports_sentences_with_the_ids_in_a_hidden_column(s
     assert str(sheet.print_area).startswith("'就業安全重要數據'!$B$1")
 
 
+def test_english_key_figures_sheets_write_the_reports_sentences_in_english(snapshot):
+    changed = copy.deepcopy(snapshot)
+    next(t for t in changed["tables"] if t["id"] == "employment.discrimination_complaints")["rows"][0]["values"][-1] = 48
+    sheet = _open(changed, lang="en")["Employment services figures"]
+    rows = {sheet.cell(row, 2).value: sheet.cell(row, 1).value for row in range(1, sheet.max_row + 1)}
+    sentence = next(text for text in rows if text and "48 employment discrimination and gender equality" in text)
+    assert sentence.startswith("2. In January to June 2020, 48 employment discrimination")
+    assert rows[sentence] == "employment.discrimination_complaints"
+    assert not any("47 employment discrimination" in (text or "") for text in rows)
+    assert not any(text and any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in rows)
+
+
 def test_native_charts_for_disputes_ranking_quota_and_condolence(snapshot):
     workbook = _open(snapshot)
     kinds = {name: [type(chart) for chart in workbook[name]._charts] for name in workbook.sheetnames}
