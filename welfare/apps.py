@@ -12,7 +12,7 @@ class WelfareConfig(Section):
     built = True  # every id of the report specification is computed (tests/reporting/test_catalogue.py)
     citizen_services = [
         CitizenService("welfare:hall", _("獅甲會館場地及住宿預約"),
-                       _("線上預約獅甲會館會議場地或住宿，取得預約編號與查詢碼，可查詢或取消。")),
+                       _("線上預約獅甲會館會議場地或住宿，取得預約編號與查詢碼，可查詢、變更或取消。")),
     ]
     workbench = "welfare.workbench.queues"
     seeds = [

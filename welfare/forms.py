@@ -35,3 +35,15 @@ class HallBookingForm(AccessibleErrorsMixin, CitizenFilingForm):
 class HallCancelForm(AccessibleErrorsMixin, forms.Form):
     confirm = forms.BooleanField(label=_("我確定要取消這個預約。"),
                                  error_messages={"required": _("請勾選確認後再取消。")})
+
+
+class HallChangeForm(AccessibleErrorsMixin, forms.Form):
+    """A new day, slot or number of people for a booking; the rules and places are checked by the service."""
+
+    use_on = forms.DateField(label=_("新的使用日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    slot = forms.ChoiceField(label=_("新的時段"))
+    people = forms.IntegerField(label=_("人數"), min_value=1, max_value=500)
+
+    def __init__(self, *args, slots=HallSlot.values, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = [(slot, HallSlot(slot).label) for slot in slots]

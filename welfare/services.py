@@ -140,6 +140,20 @@ def _hall_taken(facility: HallFacility, use_on: date, slot: str, *, excluding=No
     return holding.aggregate(taken=Sum("people"))["taken"] or 0
 
 
+def _hall_bookable(facility: HallFacility, *, use_on: date, slot: str, people: int, today: date) -> None:
+    """The rules of a new booking, which a change meets as well; places are counted by the caller."""
+    if not facility.active:
+        raise ValidationError(_("此場地目前不開放預約。"))
+    if slot not in SLOTS_OF[facility.kind]:
+        raise ValidationError(_("此場地沒有這個時段。"))
+    if use_on <= today:
+        raise ValidationError(_("請預約明天以後的日期。"))
+    if HallBlackout.objects.filter(day=use_on).exists():
+        raise ValidationError(_("該日不開放租借，請選擇其他日期。"))
+    if not 1 <= people <= facility.capacity:
+        raise ValidationError(_("人數須在 1 至 %(capacity)s 人之間。") % {"capacity": facility.capacity})
+
+
 def hall_booking_file(*, facility: HallFacility, use_on: date, slot: str, people: int, booker_name: str,
                       phone: str, email: str = "", organisation: str = "", waitlist_ok: bool = False,
                       submission_token: str | None = None, today: date | None = None, user=None) -> FiledHallBooking:
@@ -165,16 +179,7 @@ def _hall_booking_create(*, facility, use_on, slot, people, booker_name, phone, 
     facility = HallFacility.objects.get(pk=facility.pk)
     if slot in SLOTS_OF[facility.kind]:
         hall_slot_lock(facility_id=facility.pk, use_on=use_on, slot=slot)
-    if not facility.active:
-        raise ValidationError(_("此場地目前不開放預約。"))
-    if slot not in SLOTS_OF[facility.kind]:
-        raise ValidationError(_("此場地沒有這個時段。"))
-    if use_on <= today:
-        raise ValidationError(_("請預約明天以後的日期。"))
-    if HallBlackout.objects.filter(day=use_on).exists():
-        raise ValidationError(_("該日不開放租借，請選擇其他日期。"))
-    if not 1 <= people <= facility.capacity:
-        raise ValidationError(_("人數須在 1 至 %(capacity)s 人之間。") % {"capacity": facility.capacity})
+    _hall_bookable(facility, use_on=use_on, slot=slot, people=people, today=today)
     left = facility.capacity - _hall_taken(facility, use_on, slot)
     if people <= left:
         status, waitlisted_at = BookingStatus.REQUESTED, None
@@ -212,10 +217,19 @@ def hall_slot_lock(*, facility_id, use_on: date, slot: str) -> None:
     HallSlotHold.objects.select_for_update().get(**key)
 
 
-def _hall_locked(booking: HallBooking) -> HallBooking:
-    slot = HallBooking.objects.values("facility_id", "use_on", "slot").get(pk=booking.pk)
-    hall_slot_lock(**slot)
-    return HallBooking.objects.select_for_update().select_related("facility").get(pk=booking.pk)
+def _hall_locked(booking: HallBooking, *also: tuple) -> HallBooking:
+    """The booking, locked after its slot's lock and those of `also` ((facility_id, use_on, slot) each).
+
+    Slot locks are taken in one order (sorted), so that a change and a cancellation or another change never
+    wait on each other crosswise. A booking moved by a change committed meanwhile is locked again at its new
+    slot: a caller must hold the lock of the slot the booking is in."""
+    while True:
+        current = HallBooking.objects.values_list("facility_id", "use_on", "slot").get(pk=booking.pk)
+        for facility_id, use_on, slot in sorted({current, *also}):
+            hall_slot_lock(facility_id=facility_id, use_on=use_on, slot=slot)
+        locked = HallBooking.objects.select_for_update().select_related("facility").get(pk=booking.pk)
+        if (locked.facility_id, locked.use_on, locked.slot) == current:
+            return locked
 
 
 @transaction.atomic
@@ -227,6 +241,36 @@ def hall_booking_cancel(*, booking: HallBooking, user=None) -> HallBooking:
     booking.save()
     _hall_message(booking, "cancelled")
     hall_waiting_list_promote(facility=booking.facility, use_on=booking.use_on, slot=booking.slot)
+    return booking
+
+
+@transaction.atomic
+def hall_booking_change(*, booking: HallBooking, use_on: date, slot: str, people: int, today: date | None = None,
+                        user=None) -> HallBooking:
+    """Move a booking to another day or slot of its room and/or change its people, under the rules of a new
+    booking; if the new slot has too few places, nothing changes. The places it leaves go to the old slot's
+    waiting list as a cancellation's do. A waiting booking changed stays waiting, on the new slot, from now."""
+    booking = _hall_locked(booking, (booking.facility_id, use_on, slot))
+    if not booking.is_open:
+        raise ValidationError(_("此預約已無法變更（%(status)s）。") % {"status": booking.get_status_display()})
+    facility, old = booking.facility, (booking.use_on, booking.slot)
+    _hall_bookable(facility, use_on=use_on, slot=slot, people=people, today=today or timezone.localdate())
+    moved = (use_on, slot) != old
+    if not moved and people == booking.people:  # a confirmed booking must not lose its confirmation for nothing
+        raise ValidationError(_("日期、時段及人數都與原預約相同，預約未變更。"))
+    if booking.status != BookingStatus.WAITLISTED:
+        left = facility.capacity - _hall_taken(facility, use_on, slot, excluding=booking)
+        if people > left:
+            raise ValidationError(_("所選日期時段僅剩 %(left)s 個名額，預約未變更。") % {"left": left})
+        booking.status = BookingStatus.REQUESTED  # the hall confirms a changed booking again
+    elif moved:
+        booking.waitlisted_at = timezone.now()
+    booking.use_on, booking.slot, booking.people, booking.updated_by = use_on, slot, people, user
+    booking.save()
+    _hall_message(booking, "changed")
+    hall_waiting_list_promote(facility=facility, use_on=old[0], slot=old[1])
+    if moved and booking.status == BookingStatus.WAITLISTED:
+        hall_waiting_list_promote(facility=facility, use_on=use_on, slot=slot)
     return booking
 
 

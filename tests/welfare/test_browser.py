@@ -1,0 +1,60 @@
+"""In Chromium: a citizen books a Shijia Hall room, opens the booking with its number and code, moves it to the
+next night for fewer people, and cancels it."""
+
+from datetime import timedelta
+
+import pytest
+
+from welfare.models import BookingStatus, HallBooking
+
+from .test_hall_booking import DAY, room
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def lodging(transactional_db):
+    return room(capacity=4, price=1_800)
+
+
+def test_a_citizen_books_a_hall_room_changes_it_and_cancels_it(lodging, browser_page, live_server):
+    page, base, later = browser_page, live_server.url, DAY + timedelta(days=1)
+    page.goto(f"{base}/welfare/hall/")
+    page.get_by_label("場地或房間").select_option(str(lodging.pk))
+    page.get_by_label("使用日期").fill(DAY.isoformat())
+    page.get_by_label("時段").select_option("night")
+    page.get_by_label("人數").fill("3")
+    page.get_by_label("預約人").fill("張小姐")
+    page.get_by_label("電子郵件").fill("guest@example.tw")
+    page.get_by_label("聯絡電話").fill("0912345678")
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="送出預約").click()
+    page.wait_for_selector("#case-number")
+    number, code = page.inner_text("#case-number"), page.inner_text("#access-code")
+
+    page.goto(f"{base}/track/")
+    page.get_by_label("案件編號").fill(number)
+    page.get_by_label("查詢碼").fill(code)
+    page.get_by_role("button", name="查詢").click()
+    assert page.inner_text("#booking-status") == "已預約，待確認"
+    assert page.inner_text("#booking-people") == "3"
+
+    page.get_by_label("人數").fill("5")  # more than the room holds: refused, the booking stays as it was
+    page.get_by_label("新的使用日期").fill(later.isoformat())
+    page.get_by_role("button", name="變更預約").click()
+    page.wait_for_selector("#form-errors")
+    assert "人數須在 1 至 4 人之間" in page.inner_text("#form-errors")
+    assert page.inner_text("#booking-people") == "3"
+
+    page.get_by_label("人數").fill("2")
+    page.get_by_role("button", name="變更預約").click()
+    page.wait_for_selector("#changed")
+    assert page.inner_text("#booking-people") == "2"
+    assert later.isoformat() in page.inner_text("#booking-use-on")
+
+    page.get_by_label("我確定要取消這個預約。").check()
+    page.get_by_role("button", name="取消預約").click()
+    page.wait_for_selector("#cancelled")
+    assert page.inner_text("#booking-status") == "已取消"
+    booking = HallBooking.objects.get(case_number=number)
+    assert (booking.status, booking.use_on, booking.people) == (BookingStatus.CANCELLED, later, 2)
