@@ -18,7 +18,7 @@ from disability_services.models import (
     RewardStatus,
 )
 from disability_services.quota import Quarter, QuotaRules, QuotaStatus
-from labor_portal.cases.statelog import latest_change_day
+from labor_portal.cases.statelog import case_state_change
 from labor_portal.core.models import rule_on
 
 # The reason on every backfilled change: it was derived from the records when the stage log was introduced.
@@ -109,15 +109,14 @@ def rehabilitation_case_stage_change(*, case: RehabilitationCase, to_stage: str,
     if to_stage == from_stage:
         return case
     closing = to_stage == CaseStage.CLOSED
-    on = on or (case.closed_on if closing and case.closed_on else timezone.localdate())
-    last = latest_change_day(CaseStageChange, case)
-    if last is not None and on < last:
-        on = last
-    CaseStageChange.objects.create(case=case, from_state=from_stage, to_state=to_stage, changed_on=on,
-                                   changed_by=user, reason=reason)
-    case.stage = to_stage
+    # The log's from-stage is the one just read under the lock, not the one a form may have brought along.
+    case.stage = from_stage
+    change = case_state_change(
+        case, to_stage, log_model=CaseStageChange, user=user, reason=reason, state_field="stage",
+        on=on or (case.closed_on if closing and case.closed_on else timezone.localdate()),
+    )
     if closing:
-        case.closed_on = on
+        case.closed_on = change.changed_on
     else:
         case.closed_on, case.outcome = None, ""
     return case

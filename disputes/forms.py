@@ -12,6 +12,7 @@ from disputes.models import (
     DisputeCategory,
     MediationChannel,
 )
+from labor_portal.cases import documents
 from labor_portal.cases.attachments import AttachmentsField
 from labor_portal.cases.forms import AccessibleErrorsMixin, CitizenFilingForm, FormFieldConstraintsOnlyMixin
 from labor_portal.core.validators import normalize_identifier
@@ -147,13 +148,7 @@ ClaimFormSet = forms.formset_factory(
 )
 
 
-class AddDocumentsForm(AccessibleErrorsMixin, forms.Form):
-    attachments = AttachmentsField(label=_("補充文件"), required=True,
-                                   help_text=_("PDF、JPEG 或 PNG，每個檔案 10 MB 以內，每案合計最多 5 個。"))
+class WithdrawForm(documents.WithdrawForm):
+    """The kit's withdrawal, confirmed in the section's word: a mediation is an application, not a complaint."""
 
-
-class WithdrawForm(AccessibleErrorsMixin, forms.Form):
-    confirm = forms.BooleanField(
-        label=_("我確定要撤回這件調解申請。"),
-        error_messages={"required": _("請勾選確認後再撤回。")},
-    )
+    confirm_label = _("我確定要撤回這件調解申請。")

@@ -36,6 +36,7 @@ from disputes.notifications import dispute_status_email_queue
 from labor_portal.cases import numbers
 from labor_portal.cases.attachments import MAX_ATTACHMENTS, attachment_build, attachment_files_kept_only_on_success
 from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
+from labor_portal.cases.documents import case_documents_add
 from labor_portal.cases.outbox import message_queue
 from labor_portal.cases.statelog import case_state_change, latest_change_day
 
@@ -162,17 +163,8 @@ def dispute_case_confirmation_queue(*, case: DisputeCase) -> None:
 
 @transaction.atomic
 def dispute_case_add_documents(*, case: DisputeCase, files, user=None) -> list[Attachment]:
-    case = DisputeCase.objects.select_for_update().get(pk=case.pk)
-    if case.attachments.count() + len(files) > MAX_ATTACHMENTS:
-        raise ValidationError(_("每案附件最多 %(max)s 個。") % {"max": MAX_ATTACHMENTS})
-    with attachment_files_kept_only_on_success() as stored:
-        attachments = []
-        for upload in files:
-            attachments.append(_attachment_write(case, upload, user))
-            stored.append(attachments[-1].file.name)
-        for attachment in attachments:
-            attachment.save(force_insert=True)
-    return attachments
+    """The applicants send more documents while the case is open (the kit's labor_portal.cases.documents)."""
+    return case_documents_add(case=DisputeCase.objects.select_for_update().get(pk=case.pk), files=files, user=user)
 
 
 @transaction.atomic

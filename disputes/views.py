@@ -12,9 +12,10 @@ from django.views.decorators.http import require_POST
 
 from disputes import selectors, services
 from disputes.cases import DISPUTES
-from disputes.forms import AddDocumentsForm, ApplicantFormSet, ApplicationForm, ClaimFormSet, WithdrawForm
+from disputes.forms import ApplicantFormSet, ApplicationForm, ClaimFormSet, WithdrawForm
 from disputes.models import DisputeCase
 from labor_portal.cases.attachments import attachment_response
+from labor_portal.cases.documents import AddDocumentsForm
 from labor_portal.cases.filing import CitizenFilingView, filed_cookie_name, filed_cookie_read
 from labor_portal.cases.views import case_tracked_or_404
 from labor_portal.core.ratelimit import per_ip_limit

@@ -245,15 +245,3 @@ class ScamForm(ComplaintForm):
                 and "attachments" not in self.errors:
             self.add_error("ad_text", _("請貼上廣告內容、填寫網址或上傳截圖（至少一項）。"))
         return cleaned
-
-
-class AddDocumentsForm(AccessibleErrorsMixin, forms.Form):
-    attachments = AttachmentsField(label=_("補充文件"), required=True,
-                                   help_text=_("PDF、JPEG 或 PNG，每個檔案 10 MB 以內，每案合計最多 5 個。"))
-
-
-class WithdrawForm(AccessibleErrorsMixin, forms.Form):
-    confirm = forms.BooleanField(
-        label=_("我確定要撤回這件申訴。"),
-        error_messages={"required": _("請勾選確認後再撤回。")},
-    )

@@ -32,6 +32,7 @@ from employment.timelimits import harassment_filing_deadline
 from labor_portal.cases import numbers
 from labor_portal.cases.attachments import MAX_ATTACHMENTS, attachment_build, attachment_files_kept_only_on_success
 from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
+from labor_portal.cases.documents import case_documents_add
 from labor_portal.cases.kinds import case_kind_for_model
 from labor_portal.cases.statelog import case_state_change
 from labor_portal.core.models import rule_on
@@ -159,20 +160,8 @@ def _locked(case: EmploymentComplaint) -> EmploymentComplaint:
 
 @transaction.atomic
 def complaint_add_documents(*, case: EmploymentComplaint, files, user=None) -> list:
-    case = _locked(case)
-    if case.is_concluded:
-        raise ValidationError(_("案件已結案，無法補充文件。"))
-    if case.attachments.count() + len(files) > MAX_ATTACHMENTS:
-        raise ValidationError(_("每案附件最多 %(max)s 個。") % {"max": MAX_ATTACHMENTS})
-    model = _attachment_model(type(case))
-    with attachment_files_kept_only_on_success() as stored:
-        attachments = []
-        for upload in files:
-            attachments.append(attachment_build(model, case=case, upload=upload, created_by=user, updated_by=user))
-            stored.append(attachments[-1].file.name)
-        for attachment in attachments:
-            attachment.save(force_insert=True)
-    return attachments
+    """The complainant sends more documents while the case is open (the kit's labor_portal.cases.documents)."""
+    return case_documents_add(case=_locked(case), files=files, user=user)
 
 
 @transaction.atomic

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from employment import services
 from employment.cases import KINDS_BY_SLUG
-from employment.forms import AddDocumentsForm, DiscriminationForm, HarassmentForm, ScamForm, WithdrawForm
+from employment.forms import DiscriminationForm, HarassmentForm, ScamForm
 from labor_portal.cases.attachments import attachment_response
+from labor_portal.cases.documents import AddDocumentsForm, WithdrawForm
 from labor_portal.cases.filing import CitizenFilingView, filed_cookie_read
 from labor_portal.cases.views import case_tracked_or_404
 from labor_portal.core.ratelimit import per_ip_limit

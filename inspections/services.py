@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inspections.models import PenaltyStatusChange, Violation
-from labor_portal.cases.statelog import latest_change_day
+from labor_portal.cases.statelog import case_state_change
 
 # The reason on every backfilled change: it was derived from the records when the state log was introduced.
 BACKFILL_REASON = "依既有資料補登"
@@ -32,16 +32,11 @@ def violation_status_change(*, violation: Violation, to_state: str, user, reason
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("violation_status_change needs the caller's transaction and row lock")
-    from_state = Violation.objects.select_for_update().values_list("status", flat=True).get(pk=violation.pk)
-    on = on or timezone.localdate()
-    last = latest_change_day(PenaltyStatusChange, violation, field="violation")
-    if last is not None and on < last:
-        on = last
-    PenaltyStatusChange.objects.create(
-        violation=violation, from_state=from_state, to_state=to_state, changed_on=on, changed_by=user,
-        reason=reason,
-    )
-    violation.status, violation.status_since = to_state, on
+    # The log's from-status is the one just read under the lock, not the one a form may have brought along.
+    violation.status = Violation.objects.select_for_update().values_list("status", flat=True).get(pk=violation.pk)
+    change = case_state_change(violation, to_state, log_model=PenaltyStatusChange, user=user, reason=reason, on=on,
+                               field="violation")
+    violation.status_since = change.changed_on
     return violation
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from labor_portal.cases import numbers
 from labor_portal.cases.codes import access_code_current, access_code_for_token, access_code_hash
 from labor_portal.cases.documents import case_documents_add
-from labor_portal.cases.statelog import latest_change_day
+from labor_portal.cases.statelog import case_state_change
 from migrant_workers.models import (
     ComplaintTopic,
     MigrantComplaint,
@@ -66,25 +66,10 @@ def _complaint_create(*, fields, token, filed_on, user) -> MigrantComplaint:
 
 def complaint_state_change(case: MigrantComplaint, to_state: str, *, user, reason: str = "",
                            on: date | None = None) -> MigrantComplaintStateChange:
-    """The one way a complaint changes state: logs it and tells the worker; the caller saves the case, inside
-    its transaction (holding the row lock, or inserting the case)."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("complaint_state_change needs the caller's transaction and row lock")
-    on = on or timezone.localdate()
-    first = case._state.adding and not getattr(case, "_state_log_started", False)
-    from_state = "" if first else case.status
-    if not first:
-        last = latest_change_day(MigrantComplaintStateChange, case)
-        if last is not None and on < last:
-            on = last
-    # A case being inserted is saved by the caller after its log row (foreign keys are checked at commit).
-    change = MigrantComplaintStateChange.objects.create(
-        case=case, from_state=from_state, to_state=to_state, changed_on=on, changed_by=user, reason=reason)
-    case.status = to_state
-    case._state_log_started = True
-    if from_state != to_state and not case._state.adding:
-        complaint_status_email_queue(case=case, state=to_state)
-    return change
+    """The one way a complaint changes state (the kit's statelog.case_state_change): logs it and tells the
+    worker; the caller saves the case, inside its transaction (holding the row lock, or inserting the case)."""
+    return case_state_change(case, to_state, log_model=MigrantComplaintStateChange, user=user, reason=reason, on=on,
+                             notify=complaint_status_email_queue)
 
 
 @transaction.atomic

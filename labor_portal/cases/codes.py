@@ -20,6 +20,7 @@ from django.db import transaction
 from labor_portal.cases.kinds import case_by_number
 from labor_portal.cases.outbox import message_queue
 from labor_portal.cases.sms import sms_queue
+from labor_portal.core.validators import mask_email, mask_phone
 
 # Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
 ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -100,13 +101,10 @@ def _digits(text: str) -> str:
 
 
 def contact_masked(contact: str) -> str:
-    """a***@example.tw, 0912-***-678: enough for the citizen to recognise, too little to be personal data."""
+    """a***@example.tw, 0912***678 (as typed: 0912-***-678): the portal's one mask for each (core.validators),
+    enough for the citizen to recognise, too little to be personal data."""
     contact = (contact or "").strip()
-    if "@" in contact:
-        local, domain = contact.rsplit("@", 1)
-        return f"{local[:1]}***@{domain}"
-    digits = _digits(contact)
-    return f"{digits[:4]}-***-{digits[-3:]}" if len(digits) >= 8 else "***"
+    return mask_email(contact) if "@" in contact else mask_phone(contact)
 
 
 def access_code_send_new(*, case_number: str, contact: str) -> bool:

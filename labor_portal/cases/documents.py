@@ -26,10 +26,15 @@ class AddDocumentsForm(AccessibleErrorsMixin, forms.Form):
 
 
 class WithdrawForm(AccessibleErrorsMixin, forms.Form):
-    confirm = forms.BooleanField(
-        label=gettext_lazy("我確定要撤回這件申訴。"),
-        error_messages={"required": gettext_lazy("請勾選確認後再撤回。")},
-    )
+    # What the citizen confirms, in the section's word for its case: a section whose case is not a complaint
+    # (a mediation is an application) sets its own in a subclass.
+    confirm_label = gettext_lazy("我確定要撤回這件申訴。")
+
+    confirm = forms.BooleanField(error_messages={"required": gettext_lazy("請勾選確認後再撤回。")})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = self.confirm_label
 
 
 def case_documents_add(*, case, files, user=None) -> list:

@@ -80,10 +80,14 @@ def latest_change_day(change_model: type[StateChange], record, *, field: str = "
 
 
 def case_state_change(case, to_state: str, *, log_model: type[StateChange], user, reason: str = "",
-                      on: date | None = None, notify: Callable | None = None) -> StateChange:
-    """The one way a citizen case changes state, for every section: sets `case.status`, writes the state log
+                      on: date | None = None, notify: Callable | None = None, field: str = "case",
+                      state_field: str = "status") -> StateChange:
+    """The one way a case changes state, for every section: sets `case.status`, writes the state log
     (`log_model`, whose `case` points at it) and, for a case already filed whose state changed, calls
     `notify(case=case, state=to_state)` (the section's status e-mail through the outbox, sent after commit).
+
+    `field` and `state_field` are for records the bureau names otherwise: a penalty's log points at its
+    `violation`, and a rehabilitation case is in a `stage` (a case manager's word), not a status.
 
     Call it inside the caller's transaction, holding the case's row lock (or inserting the case); the caller
     saves the case. `on` is the business date the change counts on in reports (default today, Asia/Taipei). A
@@ -98,14 +102,14 @@ def case_state_change(case, to_state: str, *, log_model: type[StateChange], user
     # entered with its outcome); the case row is saved after its log rows (foreign keys are checked at commit).
     adding = case._state.adding
     first = adding and not getattr(case, "_state_log_started", False)
-    from_state = "" if first else case.status
+    from_state = "" if first else getattr(case, state_field)
     if not first:
-        last = getattr(case, "_state_log_last_on", None) if adding else latest_change_day(log_model, case)
+        last = getattr(case, "_state_log_last_on", None) if adding else latest_change_day(log_model, case, field=field)
         if last is not None and on < last:
             on = last
-    change = log_model.objects.create(case=case, from_state=from_state, to_state=to_state, changed_on=on,
+    change = log_model.objects.create(**{field: case}, from_state=from_state, to_state=to_state, changed_on=on,
                                       changed_by=user, reason=reason)
-    case.status = to_state
+    setattr(case, state_field, to_state)
     case._state_log_started, case._state_log_last_on = True, on
     if from_state != to_state and not adding and notify is not None:
         notify(case=case, state=to_state)

@@ -77,6 +77,14 @@ def test_a_case_with_a_phone_only_gets_the_code_by_text_message(client, django_c
     assert _track(client, filed.case.case_number, filed.access_code).status_code == 400
 
 
+def test_a_phone_typed_without_dashes_is_masked_as_typed_like_everywhere_else(client):
+    # The page's mask is the portal's one (core.validators.mask_phone): the first four and last three digits,
+    # in the citizen's own format, so that it is the number they typed that they recognise.
+    filed = file_case(email="")
+    response = _ask(client, filed.case.case_number, "0912345678")
+    assert "0912***678" in response.text and "0912345678" not in response.text
+
+
 def test_the_answer_reveals_nothing_about_unknown_numbers_or_wrong_contacts(client, django_capture_on_commit_callbacks):
     filed = file_case(email="ming@example.tw")
     mail.outbox.clear()

@@ -32,6 +32,8 @@ def test_number_and_code_open_the_case_with_its_dates_and_never_staff_notes(clie
     assert "已排定調解會議" in page and "勞工局第一調解室" in page and "109年3月20日" in page
     assert "調解委員會" in page
     assert "內部註記" not in page
+    # The kit's withdrawal, in the section's word for its case.
+    assert "我確定要撤回這件調解申請。" in page
 
 
 def test_a_wrong_access_code_opens_nothing(client):
@@ -77,6 +79,17 @@ def test_the_applicant_withdraws_an_open_case(client):
     assert "撤回" in response.text
     filed.case.refresh_from_db()
     assert filed.case.status == DisputeStatus.WITHDRAWN and filed.case.concluded_on is not None
+
+
+def test_a_concluded_case_takes_no_more_documents(client):
+    # The page no longer offers the form; a request sent from a page opened before the case concluded is refused
+    # by the kit's check (labor_portal.cases.documents), as for every section.
+    case = concluded_case()
+    session = client.session  # as if opened with its code
+    session["disputes_tracked_cases"] = [str(case.pk)]
+    session.save()
+    response = client.post(reverse("disputes:case-add-documents", args=[case.pk]), {"attachments": [pdf()]})
+    assert response.status_code == 400 and case.attachments.count() == 0
 
 
 def test_a_concluded_case_cannot_be_withdrawn(client):
