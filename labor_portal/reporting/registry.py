@@ -164,16 +164,24 @@ class FigureGroup(IndicatorGroup):
     def __init__(self, figures: Iterable[Figure]):
         self.figures = tuple(figures)
         self.indicators = tuple(figure.indicator for figure in self.figures)
+        self._batches: list[list[Figure]] | None = None
+
+    def batches(self) -> list[list[Figure]]:
+        """The figures grouped by the query that counts them; grouped once, as the declarations never change."""
+        if self._batches is None:
+            batches: dict[tuple, list[Figure]] = {}
+            for figure in self.figures:
+                queryset = figure.queryset.all()
+                # Same model but another base filter (objects.filter(...)) is another query: key by the SQL too.
+                # Building that SQL cost more than counting some of the figures, hence once.
+                key = (queryset.model, figure.scope, str(queryset.query))
+                batches.setdefault(key, []).append(figure)
+            self._batches = list(batches.values())
+        return self._batches
 
     def compute(self, period: HalfYear) -> dict:
-        batches: dict[tuple, list[Figure]] = {}
-        for figure in self.figures:
-            queryset = figure.queryset.all()
-            # Same model but another base filter (objects.filter(...)) is another query: key by the SQL too.
-            key = (queryset.model, figure.scope, str(queryset.query))
-            batches.setdefault(key, []).append(figure)
         values = {}
-        for figures in batches.values():
+        for figures in self.batches():
             first = figures[0]
             queryset = getattr(first.queryset.all(), first.scope)(period)
             # Positional names: a figure id has dots, which aggregate() keyword names must not.

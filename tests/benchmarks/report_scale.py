@@ -4,10 +4,10 @@
         [--database-url postgres://postgres@127.0.0.1:5432/perfreport] [--scale 1] [--runs 5] [--explain N]
 
 It DROPS and recreates that PostgreSQL database, migrates it, and fills every section in SQL with the
-generators of tests/benchmarks/generators/sections.py (volumes there; about 3.3 million rows at scale 1) in two
-steps: one year of history (2019-07-01 to 2020-06-30), then nine more (2010-07-01 to 2019-06-30). Employment
-services come from tests/benchmarks/job_centre_scale.py's `generate(start, end, years, scale, first)` when it
-exists. After each step (and VACUUM ANALYZE) it measures, for 2020H1, the median of `--runs` runs after one warm-up:
+generators of tests/benchmarks/generators/sections.py (volumes there; about 13 million rows at scale 1, nine of
+them the job centre's) in two steps: one year of history (2019-07-01 to 2020-06-30), then nine more (2010-07-01
+to 2019-06-30). Employment services' job centre comes from tests/benchmarks/job_centre_scale.py's
+`generate(connection_or_none, years, scale, end=...)`, called by sections.employment. After each step (and VACUUM ANALYZE) it measures, for 2020H1, the median of `--runs` runs after one warm-up:
 
 1. report_compute (every table and indicator): 1 year vs 10 years of history, goal ratio <= 1.3;
 2. the report's own SQL, captured once and each statement timed alone on a raw cursor: goal compute <= 2x the
@@ -60,28 +60,14 @@ def setup_django(url: str) -> None:
     django.setup()
 
 
-def employment_generator():
-    """Employment services' generator, once its models and benchmark exist; None until then."""
-    if not (ROOT / "employment" / "models" / "job_centre.py").exists():
-        return None
-    try:
-        from tests.benchmarks.job_centre_scale import generate
-    except ImportError:
-        return None
-    return generate
-
-
 def fill(start: str, end: str, years: int, scale: float, first: bool) -> dict[str, float]:
     """Every section's records over [start, end); seconds taken per section."""
     from django.db import transaction
 
     from tests.benchmarks.generators.sections import SECTIONS
 
-    generators = dict(SECTIONS)
-    if employment := employment_generator():
-        generators["employment"] = employment
     seconds = {}
-    for section, generate in generators.items():
+    for section, generate in SECTIONS.items():
         started = time.perf_counter()
         with transaction.atomic():
             generate(start, end, years, scale, first)
@@ -320,8 +306,6 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    if employment_generator() is None:
-        print("employment services: no employment/models/job_centre.py or job_centre_scale.generate: not measured")
     start, end, years = ONE_YEAR
     seconds = fill(start, end, years, options.scale, first=True)
     vacuum()

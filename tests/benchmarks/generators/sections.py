@@ -14,7 +14,11 @@ magnitude for a city of 2.7 million; about 3.3 million rows over ten years in al
 - unions: 1,500 unions; 10,000 statutory meetings, 600 education events, ... a year;
 - migrant workers: 6,000 inspection visits, 8,000 consultations, 10,000 status notifications, ... a year;
 - welfare: 1,200 condolence cases and payments, 500 injured-worker cases with 2,000 contacts, 5,000 hall
-  bookings a year; museum: a visitor count a day per kind, 1,000 group bookings a year.
+  bookings a year; museum: a visitor count a day per kind, 1,000 group bookings a year;
+- employment services: the job centre's registrations, vacancies, referrals and hire reports by
+  tests/benchmarks/job_centre_scale.py's generator (about 890,000 rows a year), and its events, programme
+  enrolments, training classes and certification sessions: the 2020H1 report's figures
+  (/work/shared/seed/report-2020H1.json) twice a year, times CITY as the job centre's generator takes them.
 """
 
 from contextlib import ExitStack
@@ -23,6 +27,9 @@ from unittest import mock
 from tests.benchmarks.generators.fill import cycle, execute, fill, parent_key, scalar
 
 INSPECTIONS_SHARE = 0.4
+# The job centre's generator fills 70,000 registrations a half-year where the 2020H1 report counts 35,089: the
+# employment services' own records take the same factor over that report's figures.
+CITY = 2
 
 
 def _n(per_year: int, years: int, scale: float) -> int:
@@ -213,6 +220,33 @@ def museum(start: str, end: str, years: int, scale: float, first: bool) -> None:
     fill(m.MuseumGrant, _n(6, years, 1), start, end)
 
 
+def employment(start: str, end: str, years: int, scale: float, first: bool) -> None:
+    """The job centre by its benchmark's generator (by half-years, the last one ending at `end`), then the
+    services' events, programme enrolments, training classes and certification sessions."""
+    from datetime import date, timedelta
+
+    from employment import models as m
+    from labor_portal.core.periods import HalfYear
+    from tests.benchmarks import job_centre_scale
+
+    last_half = HalfYear.containing(date.fromisoformat(end) - timedelta(days=1))
+    job_centre_scale.generate(None, years, scale, end=last_half)
+    # 2020H1: 528 sessions over about 500 rows (a few are series), ~400 programme rows (an approval per ~10
+    # restart places, a station's monthly intake, a subsidised employer's batch, ...), 42 classes, 1,392
+    # candidates in sessions of ~30.
+    per_year = {"events": 500, "enrolments": 400, "classes": 42, "sessions": 46}
+    volume = {name: _n(count * 2 * CITY, years, scale) for name, count in per_year.items()}
+    fill(m.ServiceEvent, volume["events"], start, end, sessions="1 + (i % 10 = 0)::int",
+         participants="10 + i % 90", employers="5 + i % 20", openings="100 + i % 200", resumes="30 + i % 50",
+         matched="i % 30", consultations="20 + i % 30", referrals="i % 20")
+    fill(m.ProgrammeEnrolment, volume["enrolments"], start, end, business_number="lpad((i % 5000)::text, 8, '0')",
+         quota="10 + i % 20", applicants="10 + i % 20", people="i % 10", vacancies="i % 30",
+         grant_amount="10000 * (1 + i % 5)")
+    fill(m.TrainingClass, volume["classes"], start, end, ends_on="{day} + 90", enrolled="20 + i % 20",
+         completed="CASE WHEN i % 5 > 0 THEN 15 + i % 5 END", hours="CASE WHEN i % 3 = 0 THEN 300 + i % 200 END")
+    fill(m.CertificationSession, volume["sessions"], start, end, candidates="20 + i % 20")
+
+
 SECTIONS = {
     "unions": unions,
     "inspections": inspections,
@@ -221,4 +255,5 @@ SECTIONS = {
     "disability_services": disability_services,
     "welfare": welfare,
     "museum": museum,
+    "employment": employment,
 }
