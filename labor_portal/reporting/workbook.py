@@ -82,7 +82,8 @@ WORDS = {
     "description": ("說明", "Description"),
     "value": ("數值", "Value"),
     "unit": ("單位", "Unit"),
-    "figures": ("數據明細", "Figures"),
+    "figures_sheet": ("{}數據明細", "{} data"),
+    "figures_title": ("{}重要數據明細", "Figures: {}"),
     "sheet": ("工作表", "Sheet"),
     "table": ("表", "Table"),
     "finding": ("檢核結果", "Finding"),
@@ -206,6 +207,7 @@ class _Report:
         if indicators:
             short = SHORT_EN.get(title, title) if self.english else title
             self._figures_sheet(_sheet_name(self.word("key_figures_sheet", short)), section, indicators, title)
+            self._figures_list_sheet(_sheet_name(self.word("figures_sheet", short)), indicators, title)
 
     def _tables_sheets(self, section_title: str, tables: list[dict]) -> None:
         """The section's tables on one sheet; but a table longer than a page gets a sheet of its own, the only
@@ -342,27 +344,37 @@ class _Report:
     # --- key figures: the report's sentences, then every figure with its id --------------------------------
 
     def _figures_sheet(self, name: str, section: str, indicators: list[dict], section_title: str) -> None:
-        sheet = self.workbook.create_sheet(name)
-        for letter, width in zip("ABCD", (36, 90, 14, 16 if self.english else 10), strict=True):
-            sheet.column_dimensions[letter].width = width
-        sheet.column_dimensions["A"].hidden = True  # the ids, for machines; never printed
-        _text(sheet, 1, 2, self.word("key_figures", section_title), Font(bold=True, size=13), height=22)
-        _text(sheet, 2, 2, self.period_label, Font(italic=True), height=18)
-        self.contents.append((name, self.word("key_figures", section_title), 1))
-        row, blocks = 4, []
+        """The report's sentences. The figure-by-figure list follows on a sheet of its own, where its header can
+        repeat on each page: a sheet has one range of print titles, and here it holds the title."""
+        sheet = self._titled_sheet(name, self.word("key_figures", section_title))
+        row = 4
         for number, (text, ids) in enumerate(sentences.key_figures(self.snapshot, section, self.lang), start=1):
             sheet.cell(row, 1, safe_cell(", ".join(ids)))
             sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
             _text(sheet, row, 2, f"{number}. {text}", Font(size=11), height=_lines(text, 112) * LINE + 6)
             row += 1
-        if row > 4:
-            blocks.append((4, row - 1))
-            row += 1
-        _text(sheet, row, 2, self.word("figures"), Font(bold=True, size=12), height=20)
-        blocks.append((row, self._figures_table(sheet, row + 1, indicators)))
         sheet.print_title_rows = "1:2"
         self._print_setup(sheet, f"{section_title}　{self.period_label}", columns=4, last_row=sheet.max_row, first="B")
-        _paginate(sheet, blocks, _page_capacity(sheet, 4, first=2) - 40)  # less the two title rows repeated
+        if row > 4:
+            _paginate(sheet, [(4, row - 1)], _page_capacity(sheet, 4, first=2) - 40)  # less the two title rows
+
+    def _figures_list_sheet(self, name: str, indicators: list[dict], section_title: str) -> None:
+        sheet = self._titled_sheet(name, self.word("figures_title", section_title))
+        last_row = self._figures_table(sheet, 3, indicators)
+        sheet.print_title_rows = "1:3"  # the title, the period and the list's header on each page
+        self._print_setup(sheet, f"{section_title}　{self.period_label}", columns=4, last_row=last_row, first="B")
+
+    def _titled_sheet(self, name: str, title: str):
+        """A sheet of figures: the ids in a hidden first column (for machines; never printed), a title and the
+        period, and a line in the contents."""
+        sheet = self.workbook.create_sheet(name)
+        for letter, width in zip("ABCD", (36, 90, 14, 16 if self.english else 10), strict=True):
+            sheet.column_dimensions[letter].width = width
+        sheet.column_dimensions["A"].hidden = True
+        _text(sheet, 1, 2, title, Font(bold=True, size=13), height=22)
+        _text(sheet, 2, 2, self.period_label, Font(italic=True), height=18)
+        self.contents.append((name, title, 1))
+        return sheet
 
     def _figures_table(self, sheet, row: int, indicators: list[dict]) -> int:
         for column, key in enumerate(("code", "description", "value", "unit"), start=1):

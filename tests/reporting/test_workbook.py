@@ -95,10 +95,12 @@ def test_indicator_sheets_carry_every_indicator_with_its_unit(demo_report):
     workbook = load_workbook(demo_report["xlsx"])
     read = {}
     for sheet in workbook.worksheets:
-        if sheet.title.endswith("重要數據"):
+        if sheet.title.endswith("數據明細"):
             assert sheet.cell(2, 2).value == report["period"]["label_zh"]
-            # The report's sentences come first; the figure-by-figure table follows under its header.
-            header = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "代碼")
+            # The report's sentences on the key-figures sheet; the figure-by-figure list on the next one.
+            assert workbook.sheetnames[workbook.sheetnames.index(sheet.title) - 1].endswith("重要數據")
+            header = 3
+            assert sheet.cell(header, 1).value == "代碼"
             for code, label, value, unit in sheet.iter_rows(min_row=header + 1, max_col=4, values_only=True):
                 read[code] = (value, unit, label)
     assert read == {i["id"]: (i["value"], i["unit"], i["label_zh"]) for i in report["indicators"]}

@@ -57,6 +57,9 @@ def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width_with_header_and_
     # One table on the sheet: its title, period and two header rows on every page.
     assert workbook["勞工福利"].print_title_rows.replace("$", "") == "1:4"
     assert workbook["勞工組織重要數據"].print_title_rows.replace("$", "") == "1:2"
+    # The figure-by-figure list: its title, period and header on every page (就業安全's runs over two pages).
+    assert workbook["就業安全數據明細"].print_title_rows.replace("$", "") == "1:3"
+    assert workbook["就業安全數據明細"].cell(3, 2).value == "說明"
 
 
 def _hidden_ids(sheet) -> dict[int, str]:
