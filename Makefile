@@ -32,11 +32,11 @@ setup: $(STAMP)
 	$(PY) manage.py create_demo_accounts --passwords-file $(DEMO_LOGINS)
 	$(PY) manage.py load_demo
 
-# One worker per core, a test file per worker at a time; the test database is made from the models (seconds, where
-# replaying 45 migrations takes minutes): the migration tests replay them themselves, and CI's PostgreSQL run
-# applies the real migrations.
+# One worker per core, a test file per worker at a time (the demo half-year's tests on one worker: tests/conftest.py);
+# the test database is made from the models (seconds, where replaying 45 migrations takes minutes): the migration
+# tests replay them themselves, and CI's PostgreSQL run applies the real migrations.
 test: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadfile --nomigrations
+	$(PY) -m pytest -n auto --dist loadgroup --nomigrations
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

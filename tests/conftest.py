@@ -6,6 +6,15 @@ from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS
 from labor_portal.core.sections import section_roles
 
 
+def pytest_collection_modifyitems(config, items):
+    """How `make test` shares the tests between its workers (pytest-xdist, `--dist loadgroup`): a test file per
+    worker at a time, as `--dist loadfile` would, except that every test reading the demo half-year (the session
+    fixture `demo_report`: about a minute to load) goes to the one worker that loads it, not to each."""
+    for item in items:
+        group = "demo-report" if "demo_report" in item.fixturenames else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(autouse=True, scope="session")
 def fast_password_hasher():
     """Tests create many accounts; the production hasher's deliberate slowness buys nothing here."""
