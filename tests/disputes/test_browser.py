@@ -3,6 +3,8 @@
 import pytest
 from django.utils import timezone
 
+from tests.citizen_pages import track_case
+
 from .factories import PDF_BYTES, VALID_BUSINESS_NUMBER, VALID_ID
 
 pytestmark = pytest.mark.browser
@@ -31,10 +33,7 @@ def _file_application(page, base, tmp_path) -> tuple[str, str]:
 
 
 def _track(page, base, number, code) -> str:
-    page.goto(f"{base}/track/")
-    page.get_by_label("案件編號").fill(number)
-    page.get_by_label("查詢碼").fill(code)
-    page.get_by_role("button", name="查詢").click()
+    track_case(page, base, number, code)
     return page.inner_text("#case-status")
 
 

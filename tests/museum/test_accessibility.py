@@ -3,6 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.citizen_pages import track_case
 from tests.core.test_accessibility import WCAG_21_AA, assert_accessible
 
 from .factories import slot
@@ -42,9 +43,6 @@ def test_the_booking_page_with_its_change_and_cancel_forms_is_accessible(visit_s
     page.wait_for_selector("#case-number")
     assert_accessible(page, page.url)
     number, code = page.inner_text("#case-number"), page.inner_text("#access-code")
-    page.goto(f"{base}/track/")
-    page.get_by_label("案件編號").fill(number)
-    page.get_by_label("查詢碼").fill(code)
-    page.get_by_role("button", name="查詢").click()
+    track_case(page, base, number, code)
     page.wait_for_selector("#booking-status")
     assert_accessible(page, page.url)

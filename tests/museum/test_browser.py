@@ -3,6 +3,7 @@
 import pytest
 
 from museum.models import BookingStatus, GroupVisitBooking
+from tests.citizen_pages import track_case
 
 from .factories import slot
 
@@ -30,10 +31,7 @@ def test_a_teacher_books_a_class_visit_and_cancels_it(visit_slot, browser_page, 
     page.wait_for_selector("#case-number")
     number, code = page.inner_text("#case-number"), page.inner_text("#access-code")
 
-    page.goto(f"{base}/track/")
-    page.get_by_label("案件編號").fill(number)
-    page.get_by_label("查詢碼").fill(code)
-    page.get_by_role("button", name="查詢").click()
+    track_case(page, base, number, code)
     assert page.inner_text("#booking-status") == "已預約，待確認"
     assert page.inner_text("#booking-size") == "29"
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.citizen_pages import track_case
 from tests.core.test_accessibility import WCAG_21_AA, assert_accessible
 from welfare.models import HallBlackout
 
@@ -56,10 +57,7 @@ def test_the_booking_page_with_its_change_and_cancel_forms_is_accessible(hall, b
     page.wait_for_selector("#case-number")
     assert_accessible(page, page.url)
     number, code = page.inner_text("#case-number"), page.inner_text("#access-code")
-    page.goto(f"{base}/track/")
-    page.get_by_label("案件編號").fill(number)
-    page.get_by_label("查詢碼").fill(code)
-    page.get_by_role("button", name="查詢").click()
+    track_case(page, base, number, code)
     page.wait_for_selector("#booking-status")
     _no_violations(page)
     page.get_by_label("新的使用日期").fill((DAY + timedelta(days=1)).isoformat())  # the full night

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from tests.citizen_pages import track_case
 from welfare.models import BookingStatus, HallBooking
 
 from .test_hall_booking import DAY, room
@@ -32,10 +33,7 @@ def test_a_citizen_books_a_hall_room_changes_it_and_cancels_it(lodging, browser_
     page.wait_for_selector("#case-number")
     number, code = page.inner_text("#case-number"), page.inner_text("#access-code")
 
-    page.goto(f"{base}/track/")
-    page.get_by_label("案件編號").fill(number)
-    page.get_by_label("查詢碼").fill(code)
-    page.get_by_role("button", name="查詢").click()
+    track_case(page, base, number, code)
     assert page.inner_text("#booking-status") == "已預約，待確認"
     assert page.inner_text("#booking-people") == "3"
 
