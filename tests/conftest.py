@@ -6,6 +6,7 @@ from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS
 from labor_portal.core.sections import section_roles
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """How `make test` shares the tests between its workers (pytest-xdist, `--dist loadgroup`): a test file per
     worker at a time, as `--dist loadfile` would, except that every test reading the demo half-year (the session
