@@ -36,7 +36,7 @@ setup: $(STAMP)
 # the test database is made from the models (seconds, where replaying 45 migrations takes minutes): the migration
 # tests replay them themselves, and CI's PostgreSQL run applies the real migrations.
 test: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadgroup --nomigrations
+	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder --nomigrations
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

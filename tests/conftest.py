@@ -6,14 +6,24 @@ from labor_portal.core.roles import ADMINISTRATORS, OFFICIALS
 from labor_portal.core.sections import section_roles
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """How `make test` shares the tests between its workers (pytest-xdist, `--dist loadgroup`): a test file per
     worker at a time, as `--dist loadfile` would, except that every test reading the demo half-year (the session
-    fixture `demo_report`: about a minute to load) goes to the one worker that loads it, not to each."""
+    fixture `demo_report`: about ten seconds to load) goes to the one worker that loads it, not to each.
+
+    The workers take the groups in the order of the tests (`--no-loadscope-reorder`: xdist would otherwise start
+    with the groups of most tests), and the longest go first — the demo's, then the files that replay migrations,
+    a test or three of 5 to 15 s each — so that neither worker is left with one at the end while the other waits."""
+    groups = {id(item): "demo-report" if "demo_report" in item.fixturenames else item.nodeid.split("::")[0]
+              for item in items}  # by id(): xdist changes the tests' ids, and so their hash
+    first = dict.fromkeys(groups.values(), 2)
     for item in items:
-        group = "demo-report" if "demo_report" in item.fixturenames else item.nodeid.split("::")[0]
+        group = groups[id(item)]
         item.add_marker(pytest.mark.xdist_group(group))
+        first[group] = min(first[group], 0 if group == "demo-report" else 1 if "migrate_to" in item.fixturenames else 2)
+    yield  # pytest-django orders the tests by their use of the database; xdist adds the group to their ids
+    items.sort(key=lambda item: first[groups[id(item)]])  # stable: otherwise in pytest-django's order
 
 
 @pytest.fixture(autouse=True, scope="session")

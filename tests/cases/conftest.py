@@ -32,8 +32,20 @@ def migrate_to():
     from django.db.migrations.executor import MigrationExecutor
     from django.test import override_settings
 
+    class Executor(MigrationExecutor):
+        def _migrate_all_backwards(self, plan, full_plan, fake):
+            """Django renders the project's state at the first migration to undo in its plan of every migration,
+            then re-renders on each migration after it: with every model related to the user model through its
+            history, that is most of the project rendered again per migration (12 s to go back six). The
+            migrations that stay applied cannot depend on those undone, so they may come first in the plan: the
+            state is then rendered once, with the whole schema that stays, and re-rendered only for those undone."""
+            leaving = {migration for migration, _backwards in plan}
+            full_plan = [step for step in full_plan if step[0] not in leaving] + [
+                step for step in full_plan if step[0] in leaving]
+            return super()._migrate_all_backwards(plan, full_plan, fake)
+
     def migrate(targets):
-        executor = MigrationExecutor(connection)
+        executor = Executor(connection)
         executor.loader.build_graph()
         executor.migrate(targets)
         return executor.loader.project_state(targets).apps
