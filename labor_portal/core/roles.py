@@ -25,15 +25,16 @@ def grant_role_permissions(sender=None, **kwargs):
     if sender is not None and sender is not [c for c in apps.get_app_configs() if c.models_module][-1]:
         return
 
+    # By primary key: the permissions' rows are never turned into objects (about a thousand of them).
+    keys = Permission.objects.values_list("pk", flat=True)
     for app_label, group_name in section_roles().items():
         group, _created = Group.objects.get_or_create(name=group_name)
-        group.permissions.set(Permission.objects.filter(content_type__app_label=app_label))
+        group.permissions.set(keys.filter(content_type__app_label=app_label))
     for group_name, permissions in ((OFFICIALS, OFFICIAL_PERMISSIONS), (APPROVERS, APPROVER_PERMISSIONS)):
         group, _created = Group.objects.get_or_create(name=group_name)
         group.permissions.set([
-            perm
-            for app_label, codename in permissions
-            for perm in Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            pk for app_label, codename in permissions
+            for pk in keys.filter(content_type__app_label=app_label, codename=codename)
         ])
     admins, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
-    admins.permissions.set(Permission.objects.all())
+    admins.permissions.set(keys)

@@ -1,15 +1,14 @@
-"""Case numbers: gapless per kind and year under concurrent filings, and the counters survive the move to the kit."""
+"""Case numbers: gapless per kind and year under concurrent filings (the counters' move to the kit:
+test_data_migrations.py)."""
 
 import threading
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, transaction
 
 from labor_portal.cases.models import CaseNumberSequence
 from labor_portal.cases.numbers import case_number_next
-from tests.disputes.factories import file_case
 
 FILED_ON = date(2020, 5, 4)
 
@@ -57,12 +56,3 @@ def test_concurrent_filings_of_two_kinds_get_gapless_numbers_per_kind():
     for kind in "DE":
         assert sorted(committed[kind]) == [f"109-{kind}-{n:06d}" for n in range(1, expected + 1)]
         assert CaseNumberSequence.objects.get(kind=kind, roc_year=109).last_number == expected
-
-
-@pytest.mark.django_db(transaction=True)
-def test_after_the_migration_the_next_dispute_continues_the_years_count(migrate_to):
-    old_apps = migrate_to([("disputes", "0006_dispute_state_log"), ("cases", "0001_initial")])
-    old_apps.get_model("disputes", "CaseNumberSequence").objects.create(roc_year=109, last_number=41)
-    call_command("migrate", verbosity=0)
-
-    assert file_case(filed_on=FILED_ON).case.case_number == "109-D-000042"
