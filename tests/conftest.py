@@ -103,6 +103,29 @@ def browser_page(live_server):
         browser.close()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def flush_puts_back_the_first_rows(django_db_setup, django_db_blocker):
+    """Transactional tests end with a flush that puts back the rows the database was made with (tests/first_rows.py)
+    rather than re-running every post_migrate receiver."""
+    from django.test import TransactionTestCase
+
+    from tests.first_rows import copy_first_rows, flush_and_put_back
+
+    with django_db_blocker.unblock():
+        copies = copy_first_rows()
+
+    def fixture_teardown(test_case):
+        if (test_case.available_apps is not None or test_case.serialized_rollback
+                or test_case._databases_names(include_mirrors=False) != ["default"]):
+            return original(test_case)
+        flush_and_put_back(copies)
+
+    original = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = fixture_teardown
+    yield copies
+    TransactionTestCase._fixture_teardown = original
+
+
 @pytest.fixture(autouse=True)
 def redis_breaker_closed():
     """A breaker tripped by one test (Redis made unreachable on purpose) must not skip Redis in the next."""
