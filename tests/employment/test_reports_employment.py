@@ -1,5 +1,5 @@
-"""The employment-rights figures of the report (四(一)1): the demo reproduces the published 2020H1 values, and
-each record counts in the half it was received in, once."""
+"""The employment-rights figures of the report (四(一)1): each record counts in the half it was received in, once
+(on the demo records: test_demo_employment.py)."""
 
 import json
 from datetime import date
@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from employment import demo
 from employment.grounds import Ground
 from employment.models import (
     OTHER_ACTS,
@@ -30,31 +29,6 @@ IDS = ("employment.scam_complaints.cases", "employment.scam_complaints.consultat
 
 def _indicators(period):
     return {**SCAM.compute(period), **SEMINARS.compute(period)}
-
-
-def test_the_demo_reproduces_the_published_figures():
-    demo.load()
-    table = next(item for item in CATALOGUE["tables"] if item["id"] == "employment.discrimination_complaints")
-    snapshot = DiscriminationComplaints().snapshot(H1)
-    assert (snapshot["title_zh"], snapshot["columns"], snapshot["rows"]) == (
-        table["title_zh"], table["columns"], table["rows"])
-    published = {item["id"]: item for item in CATALOGUE["indicators"] if item["id"] in IDS}
-    produced = {item["id"]: item for group in (SCAM, SEMINARS) for item in group.snapshot(H1)}
-    assert {key: (item["value"], item["unit"]) for key, item in produced.items()} == {
-        key: (item["value"], item["unit"]) for key, item in published.items()}
-
-
-def test_the_halves_around_it_count_their_own_records():
-    demo.load()
-    rows = DiscriminationComplaints().compute(H2)
-    # 2020H2: 21 harassment; gender 11, age 3 + the one filed on 1 July, disability 1, religion and para. 2 acts → 其他.
-    assert rows[0].values == [21, 11, 4, 1, 0, 0, 3, 40]
-    assert _indicators(H2) == {
-        "employment.scam_complaints.cases": 15, "employment.scam_complaints.consultations": 27,
-        "employment.anti_discrimination_seminars.sessions": 1,
-        "employment.anti_discrimination_seminars.participants": 61,
-    }
-    assert DiscriminationComplaints().compute(HalfYear(2019, 2))[0].values == [18, 9, 5, 0, 0, 0, 2, 34]
 
 
 def _complaint(model, filed_on, **fields):
@@ -104,24 +78,3 @@ def test_seminar_sessions_and_participants_are_summed():
     assert values["employment.anti_discrimination_seminars.participants"] == 100
 
 
-def test_each_table_is_counted_in_few_queries(django_assert_max_num_queries):
-    demo.load()
-    # One aggregate over discrimination complaints, one count of harassment complaints.
-    with django_assert_max_num_queries(2):
-        DiscriminationComplaints().compute(H1)
-    # One aggregate per model: complaints, consultations, seminars.
-    with django_assert_max_num_queries(3):
-        _indicators(H1)
-
-
-def test_the_demo_has_its_edge_cases():
-    demo.load()
-    late = HarassmentComplaint.objects.get(filed_on=date(2025, 3, 10))
-    assert late.appears_late and late.filing_deadline < late.filed_on
-    assert DiscriminationComplaint.objects.filter(grounds=[Ground.GENDER, Ground.MARITAL_STATUS]).count() == 1
-    assert DiscriminationComplaint.objects.filter(filed_on=date(2020, 6, 30)).exists()
-    assert DiscriminationComplaint.objects.filter(status=ComplaintStatus.WITHDRAWN).exists()
-    # Numbered as filings are: one sequence per kind and ROC year, in filing order.
-    numbers = list(DiscriminationComplaint.objects.filter(filed_on__year=2020).order_by("filed_on", "case_number")
-                   .values_list("case_number", flat=True))
-    assert numbers[0] == "109-E-000001" and numbers == sorted(numbers)
