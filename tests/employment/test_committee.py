@@ -185,15 +185,3 @@ def test_a_clerk_of_another_section_cannot_open_these_records(client, make_staff
     assert client.get(f"/admin/employment/{model}/").status_code == 200
 
 
-def test_the_demo_committee_pages_open(clerk_client):
-    from employment import demo
-
-    demo.load()
-    meeting = CommitteeMeeting.objects.get(title="109年第2次會議")
-    changelist = clerk_client.get("/admin/employment/committeemeeting/").content.decode()
-    assert "6／13（不足）" in changelist and "9／13（足）" in changelist
-    assert clerk_client.get(f"/admin/employment/committeemeeting/{meeting.pk}/change/").status_code == 200
-    for model in ("committeereview", "committeemember", "antidiscriminationseminar", "scamconsultation",
-                  "jobadphrase"):
-        assert clerk_client.get(f"/admin/employment/{model}/").status_code == 200
-        assert clerk_client.get(f"/admin/employment/{model}/add/").status_code == 200

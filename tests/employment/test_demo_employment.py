@@ -1,6 +1,6 @@
-"""The employment-rights figures of the report (四(一)1) on the section's demo records, loaded once for the module:
-the demo reproduces the published 2020H1 values, the halves around it count their own records, and its edge cases
-are there."""
+"""The employment section on its demo records, loaded once for the module: the employment-rights figures (四(一)1)
+and the job centre's (四(二)1) reproduce the published 2020H1 values, the halves around it count their own
+records, the edge cases are there, and the committee's admin pages open on them."""
 
 from datetime import date
 
@@ -9,13 +9,20 @@ from django.db import transaction
 
 from employment import demo
 from employment.grounds import Ground
-from employment.models import ComplaintStatus, DiscriminationComplaint, HarassmentComplaint
+from employment.models import CommitteeMeeting, ComplaintStatus, DiscriminationComplaint, HarassmentComplaint
 from employment.reports import DiscriminationComplaints
+from employment.reports_job_centre import JobCentreFigures
 from labor_portal.core.periods import HalfYear
 from tests.employment.test_reports_employment import CATALOGUE, IDS, SCAM, SEMINARS, _indicators
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("employment_demo")]
-H1, H2 = HalfYear(2020, 1), HalfYear(2020, 2)
+H2_2019, H1, H2 = HalfYear(2019, 2), HalfYear(2020, 1), HalfYear(2020, 2)
+
+
+@pytest.fixture
+def clerk_client(client, make_staff):
+    client.force_login(make_staff("employment"))
+    return client
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +77,25 @@ def test_the_demo_has_its_edge_cases():
     numbers = list(DiscriminationComplaint.objects.filter(filed_on__year=2020).order_by("filed_on", "case_number")
                    .values_list("case_number", flat=True))
     assert numbers[0] == "109-E-000001" and numbers == sorted(numbers)
+
+
+def test_the_demo_halves_around_it_count_their_own_records(django_assert_num_queries):
+    with django_assert_num_queries(4):  # one per model
+        around = JobCentreFigures().compute(H2)
+    # 2020H2's own 215 placements, of which one is the June referral hired on 2 July; 402 hires.
+    assert (around["employment.job_seekers"], around["employment.job_seekers.placed"],
+            around["employment.vacancies"], around["employment.vacancies.filled"]) == (410, 215, 720, 402)
+    before = JobCentreFigures().compute(H2_2019)
+    assert (before["employment.job_seekers"], before["employment.job_seekers.placed"],
+            before["employment.middle_aged.served"], before["employment.middle_aged.employed"]) == (320, 170, 96, 44)
+
+
+def test_the_demo_committee_pages_open(clerk_client):
+    meeting = CommitteeMeeting.objects.get(title="109年第2次會議")
+    changelist = clerk_client.get("/admin/employment/committeemeeting/").content.decode()
+    assert "6／13（不足）" in changelist and "9／13（足）" in changelist
+    assert clerk_client.get(f"/admin/employment/committeemeeting/{meeting.pk}/change/").status_code == 200
+    for model in ("committeereview", "committeemember", "antidiscriminationseminar", "scamconsultation",
+                  "jobadphrase"):
+        assert clerk_client.get(f"/admin/employment/{model}/").status_code == 200
+        assert clerk_client.get(f"/admin/employment/{model}/add/").status_code == 200
