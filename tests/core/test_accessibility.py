@@ -8,14 +8,16 @@ pytestmark = pytest.mark.browser
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-def assert_accessible(page, url):
-    page.goto(url)
+def assert_accessible(page, url: str | None = None):
+    """No WCAG 2.1 AA violation on the page at `url`, or on the page as it is now (a form showing its errors)."""
+    if url is not None:
+        page.goto(url)
     results = Axe().run(page, options=WCAG_21_AA)
     problems = [
         f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}×, e.g. {violation['nodes'][0]['target']})"
         for violation in results.response["violations"]
     ]
-    assert problems == [], f"{url}\n" + "\n".join(problems)
+    assert problems == [], f"{page.url}\n" + "\n".join(problems)
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ from django.db import transaction
 from employment import demo
 from employment.grounds import Ground
 from employment.models import CommitteeMeeting, ComplaintStatus, DiscriminationComplaint, HarassmentComplaint
-from employment.reports import DiscriminationComplaints
+from employment.reports import SCAM, SEMINARS, DiscriminationComplaints
 from employment.reports_job_centre import JobCentreFigures
 from labor_portal.core.periods import HalfYear
-from tests.employment.test_reports_employment import CATALOGUE, IDS, SCAM, SEMINARS, _indicators
+from tests.employment.test_reports_employment import IDS, _indicators
+from tests.specification import CATALOGUE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("employment_demo")]
 H2_2019, H1, H2 = HalfYear(2019, 2), HalfYear(2020, 1), HalfYear(2020, 2)

@@ -2,10 +2,8 @@
 counting rules hold on small hand-made sets (a seeker placed twice, a vacancy filled partly, referrals across the
 half's edges, a held and a rejected vacancy)."""
 
-import json
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,10 +13,10 @@ from employment.reports_job_centre import JobCentreFigures
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.registry import registry
 from tests.employment.job_centre_factories import referral, seeker, vacancy
+from tests.specification import CATALOGUE
 
 pytestmark = pytest.mark.django_db
 H1, H2 = HalfYear(2020, 1), HalfYear(2020, 2)
-CATALOGUE = json.loads((Path(__file__).resolve().parents[1] / "data" / "report-2020H1.json").read_text("utf-8"))
 IDS = {
     "employment.job_seekers", "employment.job_seekers.placed", "employment.job_seekers.placement_rate",
     "employment.vacancies", "employment.vacancies.filled", "employment.vacancies.utilization_rate",

@@ -1,9 +1,7 @@
 """The employment-rights figures of the report (四(一)1): each record counts in the half it was received in, once
 (on the demo records: test_demo_employment.py)."""
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +20,6 @@ from labor_portal.core.periods import HalfYear
 
 pytestmark = pytest.mark.django_db
 H1, H2 = HalfYear(2020, 1), HalfYear(2020, 2)
-CATALOGUE = json.loads((Path(__file__).resolve().parents[1] / "data" / "report-2020H1.json").read_text("utf-8"))
 IDS = ("employment.scam_complaints.cases", "employment.scam_complaints.consultations",
        "employment.anti_discrimination_seminars.sessions", "employment.anti_discrimination_seminars.participants")
 

@@ -3,7 +3,7 @@
 import pytest
 
 from museum.models import BookingStatus, GroupVisitBooking
-from tests.citizen_pages import track_case
+from tests.citizen_pages import book_museum_visit, track_case
 
 from .factories import slot
 
@@ -17,19 +17,9 @@ def visit_slot(museum_rules):
 
 def test_a_teacher_books_a_class_visit_and_cancels_it(visit_slot, browser_page, live_server):
     page, base = browser_page, live_server.url
-    page.goto(f"{base}/museum/book/")
-    page.get_by_label("導覽時段").select_option(str(visit_slot.pk))
-    page.get_by_label("人數（含帶隊老師）").fill("29")
-    page.get_by_label("團體類別").select_option("school")
-    page.get_by_label("學校或團體名稱").fill("高雄市立示範國中 八年三班")
-    page.get_by_label("聯絡人").fill("陳老師")
-    page.get_by_label("電子郵件").fill("teacher@example.tw")
-    page.get_by_label("聯絡電話").fill("07-1234567")
-    page.get_by_label("輪椅使用者").check()
-    page.locator("#id_consent").check()
-    page.get_by_role("button", name="送出預約").click()
-    page.wait_for_selector("#case-number")
-    number, code = page.inner_text("#case-number"), page.inner_text("#access-code")
+    number, code = book_museum_visit(page, base, visit_slot, size=29, group="school", school="高雄市立示範國中 八年三班",
+                                     contact="陳老師", email="teacher@example.tw", phone="07-1234567",
+                                     wheelchair=True)
 
     track_case(page, base, number, code)
     assert page.inner_text("#booking-status") == "已預約，待確認"

@@ -1,5 +1,4 @@
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -8,8 +7,6 @@ from django.test.utils import CaptureQueriesContext
 
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.services import report_compute
-
-CATALOGUE = json.loads((Path(__file__).resolve().parents[1] / "data" / "report-2020H1.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="session")

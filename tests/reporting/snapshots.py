@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from labor_portal.core.periods import HalfYear
 from labor_portal.reporting.models import ReportRun
-from tests.reporting.conftest import CATALOGUE
+from tests.specification import CATALOGUE
 
 
 def catalogue_snapshot(period: str = "2020H1", add: int = 0) -> dict:

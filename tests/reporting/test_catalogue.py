@@ -8,8 +8,7 @@ Only the unregistered ids of sections not built yet are skipped.
 import pytest
 
 from labor_portal.reporting.registry import Figure, Registry, registry
-
-from .conftest import CATALOGUE
+from tests.specification import CATALOGUE
 
 # pytest-django sets up the test database only for tests that ask for it; the demo_report fixture needs it.
 pytestmark = pytest.mark.django_db

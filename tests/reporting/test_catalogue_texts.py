@@ -5,8 +5,7 @@ import re
 import pytest
 
 from labor_portal.reporting import catalogue
-
-from .conftest import CATALOGUE
+from tests.specification import CATALOGUE
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -10,7 +10,7 @@ from labor_portal.reporting.checks import figure_checks, report_checks, table_ch
 from labor_portal.reporting.models import ReportRun
 from labor_portal.reporting.registry import ReportTable, Row, registry
 from labor_portal.reporting.services import report_compute, report_run_execute
-from tests.reporting.conftest import CATALOGUE
+from tests.specification import CATALOGUE
 
 
 def _table(table_id):

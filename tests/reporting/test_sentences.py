@@ -3,8 +3,7 @@
 import copy
 
 from labor_portal.reporting import sentences
-
-from .conftest import CATALOGUE
+from tests.specification import CATALOGUE
 
 # The catalogue is in the snapshot's shape: it stands for a computed 2020H1 here.
 SNAPSHOT = CATALOGUE

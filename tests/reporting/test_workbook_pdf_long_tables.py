@@ -12,8 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from labor_portal.reporting.workbook import render_workbook
-
-from .conftest import CATALOGUE
+from tests.specification import CATALOGUE
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")

@@ -11,8 +11,7 @@ from openpyxl.chart import BarChart, PieChart
 
 from labor_portal.reporting import catalogue
 from labor_portal.reporting.workbook import HEADER_FILL, _paginate, render_workbook
-
-from .conftest import CATALOGUE
+from tests.specification import CATALOGUE
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 APPROVED = {"state": "approved", "approved_at": "2020-07-20T09:30:00+08:00", "approved_by": "王科長", "revision": 1}

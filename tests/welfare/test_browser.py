@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.citizen_pages import track_case
+from tests.citizen_pages import book_hall_room, track_case
 from welfare.models import BookingStatus, HallBooking
 
 from .test_hall_booking import DAY, room
@@ -20,18 +20,8 @@ def lodging(transactional_db):
 
 def test_a_citizen_books_a_hall_room_changes_it_and_cancels_it(lodging, browser_page, live_server):
     page, base, later = browser_page, live_server.url, DAY + timedelta(days=1)
-    page.goto(f"{base}/welfare/hall/")
-    page.get_by_label("場地或房間").select_option(str(lodging.pk))
-    page.get_by_label("使用日期").fill(DAY.isoformat())
-    page.get_by_label("時段").select_option("night")
-    page.get_by_label("人數").fill("3")
-    page.get_by_label("預約人").fill("張小姐")
-    page.get_by_label("電子郵件").fill("guest@example.tw")
-    page.get_by_label("聯絡電話").fill("0912345678")
-    page.locator("#id_consent").check()
-    page.get_by_role("button", name="送出預約").click()
-    page.wait_for_selector("#case-number")
-    number, code = page.inner_text("#case-number"), page.inner_text("#access-code")
+    number, code = book_hall_room(page, base, lodging, DAY, people=3, name="張小姐", email="guest@example.tw",
+                                  phone="0912345678")
 
     track_case(page, base, number, code)
     assert page.inner_text("#booking-status") == "已預約，待確認"
