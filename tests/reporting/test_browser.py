@@ -1,6 +1,7 @@
 """An official generates a half-year report in the browser and the download links appear without a reload."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,4 +27,4 @@ def test_an_official_generates_a_report_and_gets_the_downloads(official_account,
         page.get_by_role("link", name="Excel 活頁簿 (.xlsx)").click()
     assert download.value.suggested_filename == "labor-report-2020H1.xlsx"
     page.get_by_role("link", name="線上檢視所有統計表").click()
-    assert page.get_by_role("table", name="各級工會成立情形（109年1月至6月）").is_visible()
+    expect(page.get_by_role("table", name="各級工會成立情形（109年1月至6月）")).to_be_visible()  # waits for the page
