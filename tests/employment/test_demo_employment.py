@@ -5,7 +5,6 @@ records, the edge cases are there, and the committee's admin pages open on them.
 from datetime import date
 
 import pytest
-from django.db import transaction
 
 from employment import demo
 from employment.grounds import Ground
@@ -14,6 +13,7 @@ from employment.reports import SCAM, SEMINARS, DiscriminationComplaints
 from employment.reports_job_centre import JobCentreFigures
 from labor_portal.core.periods import HalfYear
 from tests.employment.test_reports_employment import IDS, _indicators
+from tests.module_records import records_for_the_module
 from tests.specification import CATALOGUE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("employment_demo")]
@@ -28,12 +28,10 @@ def clerk_client(client, make_staff):
 
 @pytest.fixture(scope="module")
 def employment_demo(django_db_setup, django_db_blocker):
-    """The demo records, loaded once for this module (every test here reads them; 1.5 s a load) and rolled back
-    after it. Each test runs in a savepoint inside, so what one test changes the next does not see."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """The demo records, loaded once for this module: every test here reads them (1.5 s a load)."""
+    with records_for_the_module(django_db_blocker):
         demo.load()
         yield
-        transaction.set_rollback(True)
 
 
 def test_the_demo_reproduces_the_published_figures():

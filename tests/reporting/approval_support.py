@@ -1,17 +1,22 @@
 """Shared by the approval and open-data tests: generate a half-year as one official, approve as another."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import override_settings
 
-from labor_portal.core.roles import APPROVERS
+from labor_portal.core.roles import APPROVERS, OFFICIALS
 from labor_portal.reporting.models import ReportRun
 from labor_portal.reporting.publication import report_run_approve
 from labor_portal.reporting.services import report_run_execute
 
 
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+@pytest.fixture(autouse=True, scope="module")
+def private_media(tmp_path_factory):
+    """The module's reports are written to a folder of its own (module-wide: a report approved once for the
+    module is read by each of its tests)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
@@ -19,6 +24,16 @@ def approver(django_user_model, db):
     user = django_user_model.objects.create_user(username="approver", password="a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name=APPROVERS))
     return user
+
+
+def report_staff() -> tuple:
+    """(an official who generates, an approver): for a report made once for a module, apart from the tests' own
+    `official` and `approver`."""
+    official = get_user_model().objects.create_user(username="report-official", is_staff=True)
+    official.groups.add(Group.objects.get(name=OFFICIALS))
+    approver = get_user_model().objects.create_user(username="report-approver", is_staff=True)
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    return official, approver
 
 
 def generate(user, period: str = "2020H1") -> ReportRun:

@@ -7,21 +7,27 @@ import pytest
 from django.urls import reverse
 
 from labor_portal.reporting.models import PeriodCorrection
+from tests.module_records import records_for_the_module
 from tests.reporting import approval_support
-from tests.reporting.approval_support import publish
+from tests.reporting.approval_support import publish, report_staff
 from tests.spreadsheets import xlsx_upload
 from welfare.imports import CaseContactImport
 from welfare.models import CaseContact, ContactKind, InjuredWorkerCase
 
-approver, private_media = approval_support.approver, approval_support.private_media  # fixtures
+private_media = approval_support.private_media  # fixture
 
 IMPORT = reverse("admin:welfare_casecontact_import")
 CHANGELIST = reverse("admin:welfare_casecontact_changelist")
 
 
-@pytest.fixture
-def published(official, approver, db):
-    return publish(official, approver, "2020H1")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def published(django_db_setup, django_db_blocker, private_media):
+    """2020H1 approved, once for the module."""
+    with records_for_the_module(django_db_blocker):
+        yield publish(*report_staff(), "2020H1")
 
 
 @pytest.fixture

@@ -7,22 +7,28 @@ from datetime import date
 import pytest
 
 from labor_portal.reporting.models import Publication
+from tests.module_records import records_for_the_module
 from tests.reporting import approval_support
-from tests.reporting.approval_support import generate, publish
+from tests.reporting.approval_support import generate, publish, report_staff
 from tests.unions.factories import StatutoryMeetingFactory, UnionFactory
 from unions.models import MeetingKind, StatutoryMeeting
 
 approver, private_media = approval_support.approver, approval_support.private_media  # fixtures
 
 
-@pytest.fixture
-def approved(official, approver, db):
-    """2020H1 approved with three board meetings; 2020H2 generated but not approved."""
-    union = UnionFactory(name="高雄市某某職業工會")
-    for day in (2, 3, 4):
-        StatutoryMeetingFactory(union=union, kind=MeetingKind.BOARD_OF_DIRECTORS, held_on=date(2020, 3, day))
-    generate(official, "2020H2")
-    return publish(official, approver, "2020H1")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def approved(django_db_setup, django_db_blocker, private_media):
+    """2020H1 approved with three board meetings; 2020H2 generated but not approved (once for the module)."""
+    with records_for_the_module(django_db_blocker):
+        union = UnionFactory(name="高雄市某某職業工會")
+        for day in (2, 3, 4):
+            StatutoryMeetingFactory(union=union, kind=MeetingKind.BOARD_OF_DIRECTORS, held_on=date(2020, 3, day))
+        official, approver = report_staff()
+        generate(official, "2020H2")
+        yield publish(official, approver, "2020H1")
 
 
 def test_the_index_lists_only_approved_half_years(approved, client):
