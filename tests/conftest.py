@@ -10,22 +10,31 @@ from labor_portal.core.sections import section_roles
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """How `make test` shares the tests between its workers (pytest-xdist, `--dist loadgroup`): a test file per
-    worker at a time, as `--dist loadfile` would, except that every test reading the demo half-year (the session
-    fixture `demo_report`: about ten seconds to load) goes to the one worker that loads it, not to each.
+    """How `make test` shares the tests between its workers (pytest-xdist, `--dist loadgroup`): one test at a
+    time to whichever worker is free, except where a fixture is made once for many tests. Every test reading the
+    demo half-year (the session fixture `demo_report`: about ten seconds to load) goes to the one worker that
+    loads it, and a file whose tests share a module's fixture (records made once for the module) to one worker.
 
-    The workers take the groups in the order of the tests (`--no-loadscope-reorder`: xdist would otherwise start
-    with the groups of most tests), and the longest go first — the demo's, then the files that replay migrations,
-    a test or three of 5 to 15 s each — so that neither worker is left with one at the end while the other waits."""
-    groups = {id(item): "demo-report" if "demo_report" in item.fixturenames else item.nodeid.split("::")[0]
-              for item in items}  # by id(): xdist changes the tests' ids, and so their hash
-    first = dict.fromkeys(groups.values(), 2)
+    The workers take the tests in their order (`--no-loadscope-reorder`: xdist would otherwise start with the
+    groups of most tests), and the longest go first — the demo's, then the migration walk (20 s or more) — so that
+    neither worker is left with one at the end while the other waits; single tests at the end keep the two
+    workers finishing together (whole files there left one waiting up to 9 s)."""
+    groups = {id(item): _group(item) for item in items}  # by id(): xdist changes the tests' ids, and so their hash
     for item in items:
-        group = groups[id(item)]
-        item.add_marker(pytest.mark.xdist_group(group))
-        first[group] = min(first[group], 0 if group == "demo-report" else 1 if "migrate_to" in item.fixturenames else 2)
+        if groups[id(item)]:
+            item.add_marker(pytest.mark.xdist_group(groups[id(item)]))
     yield  # pytest-django orders the tests by their use of the database; xdist adds the group to their ids
-    items.sort(key=lambda item: first[groups[id(item)]])  # stable: otherwise in pytest-django's order
+    items.sort(key=lambda item: 0 if groups[id(item)] == "demo-report" else 1 if "migrate_to" in item.fixturenames
+               else 2)  # stable: otherwise in pytest-django's order
+
+
+def _group(item) -> str | None:
+    if "demo_report" in item.fixturenames:
+        return "demo-report"
+    shares_a_fixture = any(  # a fixture of the project's (plugins' have no baseid: pytest-django has a class one)
+        definitions[-1].scope in ("package", "module", "class") and definitions[-1].baseid
+        for definitions in item._fixtureinfo.name2fixturedefs.values())
+    return item.nodeid.split("::")[0] if shares_a_fixture else None
 
 
 @pytest.fixture(autouse=True, scope="session")

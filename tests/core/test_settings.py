@@ -50,11 +50,3 @@ def test_nothing_set_means_sqlite_and_eager_celery():
         timeout=60,
     )
     assert result.stdout.split() == ["django.db.backends.sqlite3", "True"]
-
-
-def test_make_test_sends_each_test_to_its_group(request):
-    """`make test` shares tests between workers by group (tests/conftest.py), which works only while pytest-xdist
-    can add the group to a test's id: with pytest 9.2 it silently could not, and each worker loaded the demo."""
-    if not getattr(request.config.option, "loadgroup", False):  # set in xdist's workers only
-        pytest.skip("not run by `make test` (pytest-xdist --dist loadgroup)")
-    assert request.node.nodeid.endswith("@tests/core/test_settings.py")
