@@ -119,8 +119,11 @@ def browser_page(chromium, live_server):
     Playwright's sync API marks its event loop as the thread's running loop, and Django's connections are then
     other ones (asgiref's Local keys them by context): the loop is marked only while a test has its page, so the
     worker's other tests see none. Create a test's records before this fixture starts (list it after the
-    fixtures that make them): database work inside the loop would open a second connection that outlives the test.
+    fixtures that make them): database work inside the loop opens a second connection, closed after the test (left
+    open, it kept PostgreSQL from dropping the test database at the end).
     """
+    from django.db import connections
+
     asyncio._set_running_loop(chromium._loop)
     try:
         context = chromium.new_context(locale="zh-TW")
@@ -128,6 +131,7 @@ def browser_page(chromium, live_server):
         yield context.new_page()
         context.close()
     finally:
+        connections.close_all()  # while the loop is marked: those opened inside it (SQLite's in-memory one stays)
         asyncio._set_running_loop(None)
 
 
