@@ -19,6 +19,16 @@ APPROVED = {"state": "approved", "approved_at": "2020-07-20T09:30:00+08:00", "ap
 
 @pytest.fixture
 def snapshot():
+    return _snapshot()
+
+
+@pytest.fixture(scope="module")
+def workbook():
+    """The catalogue's workbook as drafted, rendered once for the tests that only read it."""
+    return _open(_snapshot())
+
+
+def _snapshot() -> dict:
     """The catalogue in the snapshot's shape (indicators with the label_zh the registry gives them)."""
     data = copy.deepcopy(CATALOGUE)
     for item in data["indicators"]:
@@ -44,8 +54,7 @@ def _cells(sheet):
     return [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
 
 
-def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width_with_header_and_page_numbers(snapshot):
-    workbook = _open(snapshot)
+def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width_with_header_and_page_numbers(workbook):
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
         assert (setup.orientation, int(setup.paperSize)) == ("landscape", int(sheet.PAPERSIZE_A4)), sheet.title
@@ -127,8 +136,7 @@ def test_the_contents_link_to_every_sheet_and_to_every_table(snapshot):
         assert sheet[cell.replace("$", "")].value == table["title_zh"]
 
 
-def test_corner_and_grouped_headers_as_printed(snapshot):
-    workbook = _open(snapshot)
+def test_corner_and_grouped_headers_as_printed(workbook):
     unions = workbook["勞工組織"]
     corner = unions.cell(3, 1)
     assert corner.value.split("\n")[0].strip() == "類別" and corner.value.split("\n")[1] == "數量"
@@ -183,8 +191,7 @@ def test_english_key_figures_sheets_write_the_reports_sentences_in_english(snaps
     assert not any(text and any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in rows)
 
 
-def test_native_charts_for_disputes_ranking_quota_and_condolence(snapshot):
-    workbook = _open(snapshot)
+def test_native_charts_for_disputes_ranking_quota_and_condolence(workbook):
     kinds = {name: [type(chart) for chart in workbook[name]._charts] for name in workbook.sheetnames}
     assert kinds["勞資關係"] == [BarChart]
     assert kinds["勞動條件"] == [BarChart]
