@@ -32,8 +32,8 @@ setup: $(STAMP)
 	$(PY) manage.py create_demo_accounts --passwords-file $(DEMO_LOGINS)
 	$(PY) manage.py load_demo
 
-# One worker per core, a test file per worker at a time (the demo half-year's tests on one worker, the longest groups
-# first, in the tests' order: tests/conftest.py); the test database is made from the models (a second, where
+# One worker per core, each test to whichever worker is free (the demo half-year's tests together on one worker, and
+# the longest first: tests/conftest.py); the test database is made from the models (a second, where
 # replaying the migrations takes about 40 s of CPU): the migration test replays them itself, and CI's PostgreSQL run
 # applies the real migrations.
 test: $(STAMP)

@@ -20,20 +20,20 @@ def private_media(tmp_path_factory):
 
 
 @pytest.fixture
-def approver(django_user_model, db):
-    user = django_user_model.objects.create_user(username="approver", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=APPROVERS))
-    return user
+def approver(db):
+    return _staff("approver", APPROVERS)
 
 
 def report_staff() -> tuple:
     """(an official who generates, an approver): for a report made once for a module, apart from the tests' own
     `official` and `approver`."""
-    official = get_user_model().objects.create_user(username="report-official", is_staff=True)
-    official.groups.add(Group.objects.get(name=OFFICIALS))
-    approver = get_user_model().objects.create_user(username="report-approver", is_staff=True)
-    approver.groups.add(Group.objects.get(name=APPROVERS))
-    return official, approver
+    return _staff("report-official", OFFICIALS), _staff("report-approver", APPROVERS)
+
+
+def _staff(username: str, group: str):
+    user = get_user_model().objects.create_user(username=username, password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 def generate(user, period: str = "2020H1") -> ReportRun:
