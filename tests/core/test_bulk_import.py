@@ -1,11 +1,13 @@
 """The shared Excel import in bulk: thousands of rows in a bounded number of queries, updates by natural key,
 ROC dates, a template with drop-downs and instructions, and database errors reported as what they are."""
 
+import copy
 import io
 import time
 from datetime import date
 
 import pytest
+from django import forms
 from django.db import OperationalError
 from openpyxl import load_workbook
 
@@ -115,6 +117,28 @@ def test_every_form_error_names_the_expected_format(union_clerk):
     errors = _run(UnionImport(), [bad], union_clerk).errors
     assert any(e.startswith("第 2 列「工會類型」") and "由下拉選單選擇：工會聯合組織、企業工會、產業工會、職業工會" in e for e in errors)
     assert any(e.startswith("第 2 列「會員人數」") and "0 以上的整數" in e for e in errors)
+
+
+def test_the_rows_forms_share_one_copy_of_the_fields_and_each_keeps_its_own_errors(union_clerk, monkeypatch):
+    """A form deep-copies its fields when made: an import copies them once, not once per row (a third of its
+    time); a wrong row's errors stay its own, and a reference column still names an unknown record."""
+    copies = []
+    deepcopy = copy.deepcopy
+
+    def counted(value, *args):
+        if type(value) is dict and value and all(isinstance(field, forms.Field) for field in value.values()):
+            copies.append(value)  # a form's fields copied
+        return deepcopy(value, *args)
+
+    monkeypatch.setattr(copy, "deepcopy", counted)
+    _run(UnionImport(), [_union_row(1)], union_clerk)
+    rows = [_union_row(2), [*_union_row(3)[:6], -3], _union_row(4), [*_union_row(5)[:6], -4]]
+    result = _run(UnionImport(), rows, union_clerk)
+    assert [error.split("」")[0] for error in result.errors] == ["第 3 列「會員人數", "第 5 列「會員人數"]
+    meetings = [["大量字第00001號", "理事會", "109/05/20"], ["大量字第09999號", "理事會", "109/05/20"]]
+    errors = _run(StatutoryMeetingImport(), meetings, union_clerk).errors
+    assert len(errors) == 1 and errors[0].startswith("第 3 列")
+    assert len(copies) == 3  # one per import
 
 
 def test_the_template_has_drop_downs_for_choice_columns_and_an_instructions_sheet():
