@@ -35,9 +35,11 @@ setup: $(STAMP)
 # One worker per core, each test to whichever worker is free (the demo half-year's tests together on one worker, and
 # the longest first: tests/conftest.py); the test database is made from the models (a second, where
 # replaying the migrations takes about 40 s of CPU): the migration test replays them itself, and CI's PostgreSQL run
-# applies the real migrations.
+# applies the real migrations. Compiled modules are kept (in the ignored __pycache__ folders) even where the
+# environment sets PYTHONDONTWRITEBYTECODE: a run that finds pytest's rewritten test modules collects in about
+# half the time (5.6 s against 11.5 s per worker).
 test: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder --nomigrations
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder --nomigrations
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
