@@ -369,6 +369,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Kaohsiung City Labor Affairs Bureau portal API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "DEFAULT_GENERATOR_CLASS": "labor_portal.core.api.SchemaGenerator",  # generated once per process and language
     # Local copies of Swagger UI and ReDoc: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

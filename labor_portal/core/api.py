@@ -20,12 +20,15 @@ import django_filters
 from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.signals import setting_changed
 from django.db import DataError
 from django.db.models import Model, ProtectedError, RestrictedError
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular import generators
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import get_doc
 from rest_framework import serializers, status, viewsets
@@ -232,6 +235,27 @@ def _app_label(view) -> str:
     if queryset is not None:
         return queryset.model._meta.app_label
     return type(view).__module__.split(".")[0]
+
+
+class SchemaGenerator(generators.SchemaGenerator):
+    """The public schema generated once per process, language and API version: it changes only with the code (a
+    deploy restarts the processes), and generating it took about a second of CPU at each visit of the docs.
+    Forgotten when a setting changes (tests)."""
+
+    generated: dict = {}
+
+    def get_schema(self, request=None, public=False):
+        if not public or self.patterns is not None or not isinstance(self.urlconf, str | None):
+            return super().get_schema(request=request, public=public)  # filtered for the user, or other paths
+        key = (translation.get_language(), self.api_version or getattr(request, "version", None), self.urlconf)
+        if key not in self.generated:
+            self.generated[key] = super().get_schema(request=request, public=public)
+        return self.generated[key]
+
+
+@receiver(setting_changed)
+def _forget_the_schemas(**kwargs):
+    SchemaGenerator.generated.clear()
 
 
 def section_tags(result, generator, request, public):

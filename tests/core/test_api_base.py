@@ -284,3 +284,20 @@ def test_the_docs_list_the_date_range_of_each_dated_list(client, make_staff):
     for prefix in dated:
         names = {parameter["name"] for parameter in schema["paths"][_list(prefix)]["get"]["parameters"]}
         assert {"date_after", "date_before", "page"} <= names, prefix
+
+
+def test_the_schema_is_generated_once_per_language_and_again_after_a_setting_changes(client, make_staff, settings,
+                                                                                      monkeypatch):
+    from drf_spectacular.generators import SchemaGenerator as Generated
+
+    parses = []
+    parse = Generated.parse
+    monkeypatch.setattr(Generated, "parse", lambda self, *args: parses.append(1) or parse(self, *args))
+    settings.SPECTACULAR_SETTINGS = {**settings.SPECTACULAR_SETTINGS}  # a setting changes: starts afresh
+    client.force_login(make_staff("administrators"))
+    chinese = client.get("/api/schema/", {"format": "json"}).json()
+    assert client.get("/api/schema/", {"format": "json"}).json() == chinese
+    english = client.get("/api/schema/", {"format": "json"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english != chinese and len(parses) == 2
+    settings.API_SCHEMA_CHANGED = True
+    assert client.get("/api/schema/", {"format": "json"}).json() == chinese and len(parses) == 3
