@@ -7,7 +7,8 @@ before or after a change falls in a published half-year, the change asks for a r
 the record's change history (simple-history's history_change_reason) and into one PeriodCorrection per record
 and half-year, which the report page counts as "changes since approval". Every way the admin changes records
 asks: the change form, its inline rows (the parent form's reason covers them), the delete page, the bulk
-delete action and the Excel import (core.admin.SpreadsheetImportAdminMixin).
+delete action (for what a deletion takes with it too: a case's contacts) and the Excel import
+(core.admin.SpreadsheetImportAdminMixin).
 """
 
 from collections.abc import Callable
@@ -17,7 +18,8 @@ from django import forms
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -96,6 +98,36 @@ def stored_days(model, pks) -> dict:
         chunk = model._default_manager.filter(pk__in=pks[start:start + LOOKUP_CHUNK]).values_list("pk", field)
         days.update({pk: _day(value) for pk, value in chunk})
     return days
+
+
+def deleted_with(records: list) -> dict[type, list]:
+    """{model: [records]} that deleting `records` deletes: themselves and what cascades from them, as Django's
+    deletion collects them."""
+    if not records:
+        return {}
+    collector = Collector(using=router.db_for_write(type(records[0])))
+    try:
+        collector.collect(records)
+    except (ProtectedError, RestrictedError):  # the deletion will be refused, saying why
+        return {type(records[0]): records}
+    groups = {model: list(instances) for model, instances in collector.data.items()}
+    for queryset in collector.fast_deletes:  # models no signal watches (simple-history watches every record's)
+        groups.setdefault(queryset.model, []).extend(queryset)
+    return groups
+
+
+def delete_with_reason(records: list, reason: str) -> None:
+    """Deletes the records and what cascades from them, each deletion's change history keeping the reason."""
+    collector = Collector(using=router.db_for_write(type(records[0])))
+    collector.collect(records)
+    for instances in collector.data.values():
+        for instance in instances:
+            instance._change_reason = reason  # simple-history's history_change_reason of the deletion
+    collector.delete()
+
+
+def _all_periods(corrections) -> set[str]:
+    return {period for *_record, periods in corrections for period in periods}
 
 
 def published_periods_for(request) -> set[str]:
@@ -221,14 +253,18 @@ class PublishedPeriodCorrections:
         return bool(published_periods_for(request)) and any(record_day_field(model) for model in models)
 
     def corrections_of(self, request, records) -> list[tuple[object, object, list[str]]]:
-        """[(record, pk, published half-years)] of the records (objects or a queryset) dated in one."""
-        field, published = record_day_field(self.model), published_periods_for(request)
-        if not field or not published:
+        """[(record, pk, published half-years)] of the records to delete (objects or a queryset) and of those
+        their deletion takes with it (a case's contacts), for each dated in a published half-year."""
+        published = published_periods_for(request)
+        if not published:
             return []
-        records = list(records)
-        days = stored_days(self.model, [record.pk for record in records])
-        return [(record, record.pk, periods) for record in records
-                if (periods := periods_of([days.get(record.pk)], published))]
+        corrections = []
+        for model, group in deleted_with(list(records)).items():
+            if record_day_field(model):
+                days = stored_days(model, [record.pk for record in group])
+                corrections += [(record, record.pk, periods) for record in group
+                                if (periods := periods_of([days.get(record.pk)], published))]
+        return corrections
 
     # --- the change form and its inlines ---------------------------------------------------------------------
 
@@ -272,7 +308,7 @@ class PublishedPeriodCorrections:
         obj = self.get_object(request, unquote(object_id))
         corrections = self.corrections_of(request, [obj]) if obj is not None else []
         if corrections:
-            form = DeleteReasonForm(request.POST or None, periods=corrections[0][2])
+            form = DeleteReasonForm(request.POST or None, periods=_all_periods(corrections))
             if request.POST and not form.is_valid():
                 request.POST = QueryDict()  # Django deletes on any POST: show the confirmation again, with the error
             extra_context = {**(extra_context or {}), "correction_form": form}
@@ -281,10 +317,12 @@ class PublishedPeriodCorrections:
     def delete_model(self, request, obj):
         reason = (request.POST.get(REASON_FIELD) or "").strip()
         corrections = self.corrections_of(request, [obj]) if reason else []
-        if corrections:
-            obj._change_reason = reason
-        super().delete_model(request, obj)
-        record_corrections(request.user, reason, corrections)
+        if not corrections:
+            return super().delete_model(request, obj)
+        with transaction.atomic():
+            delete_with_reason([obj], reason)
+            record_corrections(request.user, reason, corrections)
+        return None
 
     def delete_queryset(self, request, queryset):
         reason = (request.POST.get(REASON_FIELD) or "").strip()
@@ -292,9 +330,7 @@ class PublishedPeriodCorrections:
         if not corrections:
             return super().delete_queryset(request, queryset)
         with transaction.atomic():
-            for record in queryset:  # one by one, so that each deletion's history keeps the reason
-                record._change_reason = reason
-                record.delete()
+            delete_with_reason(list(queryset), reason)
             record_corrections(request.user, reason, corrections)
         return None
 
@@ -321,8 +357,7 @@ def delete_selected_with_reason(modeladmin, request, queryset):
     if not corrections:
         return delete_selected(modeladmin, request, queryset)
     confirmed = bool(request.POST.get("post"))
-    form = DeleteReasonForm(request.POST if confirmed else None,
-                            periods={p for *_record, periods in corrections for p in periods})
+    form = DeleteReasonForm(request.POST if confirmed else None, periods=_all_periods(corrections))
     if confirmed and not form.is_valid():
         request.POST = request.POST.copy()
         del request.POST["post"]  # what tells Django the deletion is confirmed

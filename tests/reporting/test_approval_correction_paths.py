@@ -6,11 +6,14 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from disability_services.demo import personal_id
+from disability_services.models import Client, Entrepreneur, EntrepreneurRevenue
 from labor_portal.reporting.models import PeriodCorrection
 from tests.module_records import records_for_the_module
 from tests.reporting import approval_support
 from tests.reporting.approval_support import publish, report_staff
 from tests.spreadsheets import xlsx_upload
+from tests.unions.factories import StatutoryMeetingFactory
 from welfare.imports import CaseContactImport
 from welfare.models import CaseContact, ContactKind, InjuredWorkerCase
 
@@ -182,6 +185,48 @@ def test_the_bulk_delete_asks_for_a_reason_when_a_selected_record_is_of_an_appro
     assert done.status_code == 302 and not CaseContact.objects.exists()
     assert _corrections() == [("2020H1", "welfare.casecontact", str(inside.pk), "重複登錄")]
     assert CaseContact.history.filter(id=inside.pk).first().history_change_reason == "重複登錄"
+
+
+def test_deleting_a_record_that_takes_records_of_an_approved_half_year_with_it_asks_for_a_reason(
+        published, clerk, client, case):
+    """The case (opened in 2019H2) is of no approved half-year, but its deletion takes its contacts with it."""
+    inside, outside = _contact(case, date(2020, 2, 3)), _contact(case, date(2020, 8, 3))
+    url = reverse("admin:welfare_injuredworkercase_delete", args=[case.pk])
+    page = client.get(url)
+    assert 'name="correction_reason"' in page.text and "109年1月至6月" in page.text
+    refused = client.post(url, {"post": "yes"})
+    assert refused.status_code == 200 and 'name="correction_reason"' in refused.text
+    assert CaseContact.objects.count() == 2
+
+    assert client.post(url, {"post": "yes", "correction_reason": "個案重複建立"}).status_code == 302
+    assert not InjuredWorkerCase.objects.exists() and not CaseContact.objects.exists()
+    assert _corrections() == [("2020H1", "welfare.casecontact", str(inside.pk), "個案重複建立")]
+    reasons = {record.id: record.history_change_reason for record in CaseContact.history.filter(history_type="-")}
+    assert reasons == {inside.pk: "個案重複建立", outside.pk: "個案重複建立"}
+
+
+def test_the_bulk_delete_of_records_that_take_records_of_an_approved_half_year_with_them_asks_for_a_reason(
+        published, client, make_staff):
+    """An entrepreneur coached since 2019 is of no approved half-year; the revenue of June 2020 is."""
+    client.force_login(make_staff("disability_services"))
+    person = Client.objects.create(name="王小明", personal_id=personal_id(1), disability_level="mild")
+    coached = Entrepreneur.objects.create(client=person, business="小明工作室", opened_on=date(2019, 9, 1))
+    inside = EntrepreneurRevenue.objects.create(entrepreneur=coached, month=date(2020, 6, 1), revenue=30_000)
+    selection = {"action": "delete_selected", "_selected_action": [coached.pk]}
+    changelist = reverse("admin:disability_services_entrepreneur_changelist")
+    refused = client.post(changelist, {**selection, "post": "yes"})
+    assert refused.status_code == 200 and 'name="correction_reason"' in refused.text
+    assert Entrepreneur.objects.exists()
+    done = client.post(changelist, {**selection, "post": "yes", "correction_reason": "重複登記"})
+    assert done.status_code == 302 and not EntrepreneurRevenue.objects.exists()
+    assert _corrections() == [("2020H1", "disability_services.entrepreneurrevenue", str(inside.pk), "重複登記")]
+
+
+def test_a_delete_refused_for_its_protected_records_says_so_rather_than_failing(published, client, make_staff):
+    client.force_login(make_staff("unions"))
+    union = StatutoryMeetingFactory(held_on=date(2020, 6, 30)).union
+    page = client.get(reverse("admin:unions_union_delete", args=[union.pk]))
+    assert page.status_code == 200 and "correction_reason" not in page.text
 
 
 def test_the_report_page_counts_a_deletion_as_a_change_since_approval(published, official, clerk, client, case):
