@@ -137,6 +137,16 @@ def published_periods_for(request) -> set[str]:
     return request._published_periods
 
 
+def _day_before(record, day_of, *, stored: bool) -> date | None:
+    """The record's day before the edit. `stored`: read from the database, since the history page's form holds
+    a version's values, not the stored ones (an inline row's is the one its formset has just read)."""
+    if record._state.adding:  # an inline row not yet saved already holds its parent, never a stored date
+        return None
+    if stored and record.pk is not None and record_day_field(type(record)):
+        return stored_days(type(record), [record.pk]).get(record.pk)
+    return day_of(record)
+
+
 def correction_form(base_form, day_of, published: set[str], ask: bool = True):
     """`base_form` with a reason that is required when the record's date, before or after, is in `published`.
 
@@ -144,8 +154,7 @@ def correction_form(base_form, day_of, published: set[str], ask: bool = True):
     """
 
     def _post_clean(self):
-        # The record as stored; an inline row not yet saved already holds its parent, never a stored date.
-        before = day_of(self.instance) if not self.instance._state.adding else None
+        before = _day_before(self.instance, day_of, stored=ask)
         super(form_class, self)._post_clean()  # puts the edited values on the instance
         self.corrected_periods = periods_of((before, day_of(self.instance)), published)
         if ask and self.corrected_periods and not (self.cleaned_data.get(REASON_FIELD) or "").strip() \

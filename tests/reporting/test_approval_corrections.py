@@ -45,6 +45,27 @@ def test_a_record_of_an_approved_half_year_is_saved_only_with_a_reason(published
         "2020H1", "unions.statutorymeeting", str(meeting.pk), union_clerk)
 
 
+def test_restoring_a_version_that_moves_a_record_out_of_an_approved_half_year_needs_a_reason(
+        published, union_clerk, client):
+    """The history page's form holds the version's values, not the stored ones: the stored day still counts."""
+    meeting = StatutoryMeetingFactory(held_on=date(2020, 9, 1), kind=MeetingKind.BOARD_OF_DIRECTORS)
+    meeting.held_on = date(2020, 3, 1)
+    meeting.save()
+    autumn = meeting.history.earliest()
+    client.force_login(union_clerk)
+    url = reverse("admin:unions_statutorymeeting_simple_history", args=[meeting.pk, autumn.history_id])
+    data = {"union": meeting.union_id, "kind": meeting.kind, "held_on": "2020-09-01"}
+    refused = client.post(url, data)
+    assert refused.status_code == 200 and "請填寫更正原因" in refused.text
+    meeting.refresh_from_db()
+    assert meeting.held_on == date(2020, 3, 1) and not PeriodCorrection.objects.exists()
+
+    assert client.post(url, {**data, "correction_reason": "日期誤植，回復原值"}).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.held_on == date(2020, 9, 1) and meeting.history.first().history_change_reason == "日期誤植，回復原值"
+    assert PeriodCorrection.objects.get().period == "2020H1"
+
+
 def test_a_record_of_a_half_year_not_approved_needs_no_reason(published, union_clerk, client):
     meeting = StatutoryMeetingFactory(held_on=date(2020, 9, 1))
     client.force_login(union_clerk)
