@@ -105,9 +105,8 @@ def deleted_with(records: list) -> dict[type, list]:
     deletion collects them."""
     if not records:
         return {}
-    collector = Collector(using=router.db_for_write(type(records[0])))
     try:
-        collector.collect(records)
+        collector = _collected(records)
     except (ProtectedError, RestrictedError):  # the deletion will be refused, saying why
         return {type(records[0]): records}
     groups = {model: list(instances) for model, instances in collector.data.items()}
@@ -118,12 +117,17 @@ def deleted_with(records: list) -> dict[type, list]:
 
 def delete_with_reason(records: list, reason: str) -> None:
     """Deletes the records and what cascades from them, each deletion's change history keeping the reason."""
-    collector = Collector(using=router.db_for_write(type(records[0])))
-    collector.collect(records)
+    collector = _collected(records)
     for instances in collector.data.values():
         for instance in instances:
             instance._change_reason = reason  # simple-history's history_change_reason of the deletion
     collector.delete()
+
+
+def _collected(records: list) -> Collector:
+    collector = Collector(using=router.db_for_write(type(records[0])))
+    collector.collect(records)
+    return collector
 
 
 def _all_periods(corrections) -> set[str]:

@@ -157,12 +157,13 @@ def fill_history(start: str, end: str, years: int) -> None:
         "promotion",
     )
     insert("inspections_volunteer", "name, expertise, recruited_on", f"'志工' || i, '', {day}", "volunteers")
-    # Stop-work orders hang on OSH inspections of the same span; the latest ones are the span's.
+    # Stop-work orders hang on OSH inspections of the same span (one in `every`); the latest ones are the span's.
     count = PER_YEAR["stop_work"] * years
+    every = max(1, PER_YEAR["osh_inspections"] // 90)  # under 90 inspections a year (a small --scale): each
     execute(
         f"""INSERT INTO inspections_stopworkorder (created_at, updated_at, inspection_id, ordered_on, resume_on, reason)
             SELECT now(), now(), id, inspected_on, inspected_on + 10, '' FROM inspections_oshinspection
-            WHERE inspected_on >= '{start}' AND inspected_on < '{end}' AND id % {PER_YEAR['osh_inspections'] // 90} = 0
+            WHERE inspected_on >= '{start}' AND inspected_on < '{end}' AND id % {every} = 0
             LIMIT {count}"""
     )
     count = PER_YEAR["sme_visits"] * years
