@@ -11,7 +11,7 @@ delete action (for what a deletion takes with it too: a case's contacts) and the
 (core.admin.SpreadsheetImportAdminMixin).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from django import forms
@@ -100,19 +100,16 @@ def stored_days(model, pks) -> dict:
     return days
 
 
-def deleted_with(records: list) -> dict[type, list]:
-    """{model: [records]} that deleting `records` deletes: themselves and what cascades from them, as Django's
-    deletion collects them."""
+def deleted_with(records: list) -> list[tuple[type, Iterable]]:
+    """[(model, records)] that deleting `records` deletes: themselves and what cascades from them, as Django's
+    deletion collects them (a queryset where it would delete without loading the rows)."""
     if not records:
-        return {}
+        return []
     try:
         collector = _collected(records)
     except (ProtectedError, RestrictedError):  # the deletion will be refused, saying why
-        return {type(records[0]): records}
-    groups = {model: list(instances) for model, instances in collector.data.items()}
-    for queryset in collector.fast_deletes:  # models no signal watches (simple-history watches every record's)
-        groups.setdefault(queryset.model, []).extend(queryset)
-    return groups
+        return [(type(records[0]), records)]
+    return [*collector.data.items(), *((queryset.model, queryset) for queryset in collector.fast_deletes)]
 
 
 def delete_with_reason(records: list, reason: str) -> None:
@@ -272,8 +269,9 @@ class PublishedPeriodCorrections:
         if not published:
             return []
         corrections = []
-        for model, group in deleted_with(list(records)).items():
-            if record_day_field(model):
+        for model, group in deleted_with(list(records)):
+            if record_day_field(model):  # only these are read
+                group = list(group)
                 days = stored_days(model, [record.pk for record in group])
                 corrections += [(record, record.pk, periods) for record in group
                                 if (periods := periods_of([days.get(record.pk)], published))]
