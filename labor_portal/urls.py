@@ -29,6 +29,7 @@ urlpatterns = [
     path("reports/", include("labor_portal.reporting.urls")),
     path("open-data/", include("labor_portal.reporting.open_data_urls")),  # public: approved half-years only
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin's login page links to this name when it exists: the same staff password reset.
     path("admin/password-reset/", RedirectView.as_view(pattern_name="password_reset"), name="admin_password_reset"),

@@ -6,8 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,6 +86,11 @@ def staff_home(request):
             "reports_url": _reverse_or_none("reports:index"),
         },
     )
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico where a page names no icon (a JSON answer, a file): the portal's own."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @never_cache

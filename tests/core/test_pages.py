@@ -34,3 +34,16 @@ def test_login_form_fields_are_labelled(client, db):
     html = client.get(reverse("login")).text
     for field_id in ("id_username", "id_password"):
         assert f'<label for="{field_id}">' in html
+
+
+def test_pages_and_the_admin_name_the_portals_icon_and_favicon_ico_leads_to_it(client, admin_user):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    icon = static("img/favicon.svg")
+    assert finders.find("img/favicon.svg")
+    assert f'<link rel="icon" href="{icon}"' in client.get("/").text
+    client.force_login(admin_user)
+    assert f'<link rel="icon" href="{icon}"' in client.get(reverse("admin:index")).text
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == icon
