@@ -6,8 +6,11 @@ import pytest
 from django.urls import reverse
 
 from inspections.models import Law
+from tests.module_records import records_for_the_module
 
 from . import factories as f
+
+pytestmark = pytest.mark.django_db
 
 ADMIN_LISTS = [
     "establishment", "laborinspection", "compliancecounselling", "violation", "oshinspection", "stopworkorder",
@@ -20,8 +23,14 @@ API_LISTS = [
 ]
 
 
-@pytest.fixture
-def many_records(db):
+@pytest.fixture(scope="module")
+def many_records(django_db_setup, django_db_blocker):
+    """Made once for the module: some 130 records through the factories, each with its history."""
+    with records_for_the_module(django_db_blocker):
+        yield _many_records()
+
+
+def _many_records():
     for n in range(12):
         day = date(2020, 1 + n % 6, 1 + n)
         inspection = f.LaborInspectionFactory(inspected_on=day)
