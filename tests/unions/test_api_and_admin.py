@@ -2,7 +2,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from unions.models import Union, UnionType
+from unions.models import MeetingKind, Union, UnionType
 
 from .factories import StatutoryMeetingFactory, UnionFactory
 
@@ -49,3 +49,14 @@ def test_lists_have_a_bounded_number_of_queries(client, union_clerk, django_asse
     ):
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200, url
+
+
+def test_no_correction_reason_is_asked_while_no_half_year_is_approved(client, union_clerk):
+    meeting = StatutoryMeetingFactory(held_on=date(2020, 3, 1))
+    url = reverse("admin:unions_statutorymeeting_change", args=[meeting.pk])
+    client.force_login(union_clerk)
+    assert 'name="correction_reason"' not in client.get(url).text
+    data = {"union": meeting.union_id, "kind": MeetingKind.GENERAL_ASSEMBLY, "held_on": "2020-03-01"}
+    assert client.post(url, data).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.kind == MeetingKind.GENERAL_ASSEMBLY
