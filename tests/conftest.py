@@ -1,4 +1,6 @@
 import asyncio
+import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -88,7 +90,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 # Each context's window preloads the address bar's suggestion popups as web pages (chrome://omnibox-popup), which
 # keep rendering though never shown: about a quarter of the browser tests' CPU (make test's browser tests,
-# -m browser -n 2: 106 → 77 core-seconds).
+# -m browser -n 2: 106 → 78 core-seconds).
 UNSEEN_POPUPS = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"]
 
 
@@ -96,9 +98,6 @@ UNSEEN_POPUPS = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullP
 def chromium():
     """One headless Debian Chromium for all of a worker's browser tests (launching one for each test took 0.7 s of
     the 0.9 s it took to open a page); skipped, saying why, when Chromium is missing."""
-    import os
-    from pathlib import Path
-
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt install chromium); .ci/run installs it")
     from playwright.sync_api import sync_playwright
@@ -108,7 +107,7 @@ def chromium():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         # Chromium keeps only the last --disable-features: Playwright's own list, read back, and the popups.
-        disabled = [*_disabled_features(browser), *UNSEEN_POPUPS]
+        disabled = [*disabled_features(browser), *UNSEEN_POPUPS]
         browser.close()
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, "--disable-features=" + ",".join(disabled)])
@@ -118,11 +117,9 @@ def chromium():
         browser.close()
 
 
-def _disabled_features(browser) -> list[str]:
+def disabled_features(browser) -> list[str]:
     """The features the running browser was started without: its last --disable-features, read from its command
     line."""
-    from pathlib import Path
-
     processes = browser.new_browser_cdp_session().send("SystemInfo.getProcessInfo")["processInfo"]
     pid = next(process["id"] for process in processes if process["type"] == "browser")
     switches = Path(f"/proc/{pid}/cmdline").read_text().split("\0")

@@ -27,7 +27,8 @@ API_LISTS = [
 def many_records(django_db_setup, django_db_blocker):
     """Made once for the module: some 130 records through the factories, each with its history."""
     with records_for_the_module(django_db_blocker):
-        yield _many_records()
+        _many_records()
+        yield
 
 
 def _many_records():
